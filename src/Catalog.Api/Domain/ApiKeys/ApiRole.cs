@@ -1,0 +1,9 @@
+namespace Catalog.Api.Domain.ApiKeys;
+
+public enum ApiRole
+{
+    Admin,
+    ItLead,
+    Customer,
+    Integrator,
+}

@@ -1,0 +1,8 @@
+namespace Catalog.Api.Domain.Services;
+
+public enum Lifecycle
+{
+    Pipeline,
+    Live,
+    Retired,
+}

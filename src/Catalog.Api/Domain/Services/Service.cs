@@ -1,0 +1,202 @@
+using Catalog.Api.Domain.Common;
+
+namespace Catalog.Api.Domain.Services;
+
+public sealed class Service
+{
+    private readonly List<ServiceDependency> _dependencies = [];
+    private List<Alternative> _alternatives = [];
+
+    private Service()
+    {
+        Key = Name = Summary = Category = string.Empty;
+        Owner = new Owner(string.Empty, string.Empty);
+        Cost = new UnitCost(string.Empty, 0m, string.Empty);
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Key { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Summary { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public string Category { get; private set; }
+
+    public Owner Owner { get; private set; }
+
+    public ServiceKind Kind { get; private set; }
+
+    public Lifecycle Lifecycle { get; private set; }
+
+    public UnitCost Cost { get; private set; }
+
+    public IReadOnlyList<Alternative> Alternatives => _alternatives;
+
+    public IReadOnlyCollection<ServiceDependency> Dependencies => _dependencies;
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Increases with every change; the concurrency token behind the ETag.</summary>
+    public int Version { get; private set; }
+
+    public bool AcceptsNewWork => Lifecycle == Lifecycle.Live;
+
+    public static Service Create(string key, ServiceDetails details, DateTime now)
+    {
+        if (!Slug.IsValid(key))
+        {
+            throw new DomainRuleException("invalid-key", $"'{key}' is not a valid key: use lower-case letters, digits and single hyphens.");
+        }
+
+        var service = new Service
+        {
+            Id = Guid.CreateVersion7(now),
+            Key = key,
+            Lifecycle = Lifecycle.Pipeline,
+            CreatedAt = now,
+            Version = 0,
+        };
+        service.Apply(details, now);
+        return service;
+    }
+
+    public void Update(ServiceDetails details, DateTime now)
+    {
+        EnsureNotRetired("updated");
+        Apply(details, now);
+    }
+
+    /// <summary>
+    /// Replaces the services this one depends on. The caller has checked that each exists and that the
+    /// new edges close no cycle (<see cref="DependencyGraph"/>); this method checks what it can see itself.
+    /// </summary>
+    public void DependOn(IReadOnlyCollection<Service> dependencies, DateTime now)
+    {
+        EnsureNotRetired("given new dependencies");
+        var retired = dependencies.Where(d => d.Lifecycle == Lifecycle.Retired && _dependencies.All(e => e.DependsOnId != d.Id)).ToList();
+        if (retired.Count > 0)
+        {
+            throw new DomainRuleException(
+                "dependency-retired",
+                $"A service cannot start depending on a retired service: {string.Join(", ", retired.Select(r => r.Key))}.");
+        }
+
+        if (dependencies.Any(d => d.Id == Id))
+        {
+            throw new DomainRuleException("dependency-cycle", $"Service '{Key}' cannot depend on itself.");
+        }
+
+        var wanted = dependencies.Select(d => d.Id).ToHashSet();
+        var current = _dependencies.Select(d => d.DependsOnId).ToHashSet();
+        if (wanted.SetEquals(current))
+        {
+            return;
+        }
+
+        _dependencies.RemoveAll(d => !wanted.Contains(d.DependsOnId));
+        foreach (var id in wanted.Where(id => !current.Contains(id)))
+        {
+            _dependencies.Add(new ServiceDependency(Id, id));
+        }
+
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Moves the service along pipeline → live → retired. A pipeline service may also be retired
+    /// (cancelled) without going live. Retired is final.
+    /// </summary>
+    /// <param name="target">The lifecycle to move to.</param>
+    /// <param name="dependencies">The services this one depends on, to check they are live before it goes live.</param>
+    /// <param name="activeDependants">Non-retired services that depend on this one; they block retirement.</param>
+    /// <param name="now">The time of the change.</param>
+    public void MoveTo(Lifecycle target, IReadOnlyCollection<Service> dependencies, IReadOnlyCollection<Service> activeDependants, DateTime now)
+    {
+        if (!CanMove(Lifecycle, target))
+        {
+            throw new DomainRuleException(
+                "lifecycle-transition-not-allowed",
+                $"Service '{Key}' is {Describe(Lifecycle)} and cannot move to {Describe(target)}; allowed: {AllowedFrom(Lifecycle)}.");
+        }
+
+        if (target == Lifecycle.Live)
+        {
+            var notLive = dependencies.Where(d => d.Lifecycle != Lifecycle.Live).ToList();
+            if (notLive.Count > 0)
+            {
+                throw new DomainRuleException(
+                    "dependencies-not-live",
+                    $"Service '{Key}' cannot go live before the services it depends on: {string.Join(", ", notLive.Select(d => $"{d.Key} ({Describe(d.Lifecycle)})"))}.");
+            }
+        }
+
+        if (target == Lifecycle.Retired && activeDependants.Count > 0)
+        {
+            throw new DomainRuleException(
+                "service-has-dependants",
+                $"Service '{Key}' still underpins {string.Join(", ", activeDependants.Select(d => d.Key))}; retire or re-point them first.");
+        }
+
+        Lifecycle = target;
+        Touch(now);
+    }
+
+    public static bool CanMove(Lifecycle from, Lifecycle to) => (from, to) switch
+    {
+        (Lifecycle.Pipeline, Lifecycle.Live) => true,
+        (Lifecycle.Pipeline, Lifecycle.Retired) => true,
+        (Lifecycle.Live, Lifecycle.Retired) => true,
+        _ => false,
+    };
+
+    private static string AllowedFrom(Lifecycle from)
+    {
+        var allowed = Enum.GetValues<Lifecycle>().Where(to => CanMove(from, to)).Select(Describe).ToList();
+        return allowed.Count == 0 ? "none, retired is final" : string.Join(", ", allowed);
+    }
+
+    private static string Describe(Lifecycle lifecycle) => lifecycle.ToString().ToLowerInvariant();
+
+    private void EnsureNotRetired(string action)
+    {
+        if (Lifecycle == Lifecycle.Retired)
+        {
+            throw new DomainRuleException("service-retired", $"Service '{Key}' is retired and cannot be {action}.");
+        }
+    }
+
+    private void Apply(ServiceDetails details, DateTime now)
+    {
+        if (!CurrencyCodes.IsActive(details.Cost.Currency))
+        {
+            throw new DomainRuleException("invalid-currency", $"'{details.Cost.Currency}' is not an ISO 4217 currency code.");
+        }
+
+        if (details.Cost.UnitCostPerMonth < 0 || details.Alternatives.Any(a => a.UnitCostPerMonth < 0))
+        {
+            throw new DomainRuleException("negative-cost", "Costs cannot be negative.");
+        }
+
+        Name = details.Name;
+        Summary = details.Summary;
+        Description = details.Description;
+        Category = details.Category;
+        Owner = details.Owner;
+        Kind = details.Kind;
+        Cost = details.Cost;
+        _alternatives = [.. details.Alternatives];
+        Touch(now);
+    }
+
+    private void Touch(DateTime now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+}

@@ -1,0 +1,51 @@
+using AutoMapper;
+using Catalog.Api.Domain.Services;
+using Catalog.Api.Infrastructure.Http;
+using Catalog.Api.Infrastructure.Persistence;
+using Catalog.Api.Infrastructure.Problems;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Features.Services;
+
+public static class UpdateService
+{
+    public sealed record Command(Guid Id, ServiceInput Input, IfMatch IfMatch) : IRequest<ServiceResponse>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Input).SetValidator(new ServiceInputValidator(keyRequired: false));
+    }
+
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, TimeProvider clock) : IRequestHandler<Command, ServiceResponse>
+    {
+        public async Task<ServiceResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var service = await db.Services.Include(s => s.Dependencies).SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken)
+                ?? throw new NotFoundException("service", command.Id);
+            db.Entry(service).Property(s => s.Version).OriginalValue = command.IfMatch.EnsureMatches(service.Version);
+
+            var input = command.Input;
+            if (input.Key is not null && input.Key != service.Key)
+            {
+                throw new InvalidInputException("key", $"The key of a service never changes; this one is '{service.Key}'.");
+            }
+
+            var dependencies = await ServiceLookup.DependenciesAsync(db, input.DependsOn, cancellationToken);
+            var ids = dependencies.Select(d => d.Id).ToList();
+            var graph = await ServiceGraph.DependenciesFromAsync(db, ids, cancellationToken);
+            if (DependencyGraph.FindCycle(service.Id, ids, graph) is { } cycle)
+            {
+                var keys = await db.Services.AsNoTracking().Where(s => cycle.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Key, cancellationToken);
+                throw DependencyGraph.CycleRefused(cycle, keys);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            service.Update(input.ToDetails(), now);
+            service.DependOn(dependencies, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return await ServiceLookup.ReadAsync(db, mapper, service.Id, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using FluentValidation;
+using MediatR;
+
+namespace Catalog.Api.Infrastructure.Application;
+
+public static class ApplicationSetup
+{
+    public static IServiceCollection AddCatalogApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var assembly = typeof(ApplicationSetup).Assembly;
+
+        // MediatR 5.1 predates its own DI package (the later one needs MediatR.Contracts, which the
+        // registry does not serve), so its handlers are registered here; see docs/decisions/0002.
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var handler in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+            {
+                services.AddTransient(handler, type);
+            }
+        }
+
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        
+        // Only request validators run in the pipeline; validators of parts (ServiceInputValidator…) are composed into them.
+        services.AddValidatorsFromAssembly(
+            assembly,
+            filter: result => typeof(IBaseRequest).IsAssignableFrom(result.InterfaceType.GetGenericArguments()[0]),
+            includeInternalTypes: true);
+        services.AddAutoMapper(options => options.LicenseKey = configuration["AutoMapper:LicenseKey"], assembly);
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Catalog.Api.Domain.ApiKeys;
+
+namespace Catalog.Api.Infrastructure.Auth;
+
+/// <summary>Who is calling: the API key, its role and, for customer keys, the customer it speaks for.</summary>
+public sealed class Actor(IHttpContextAccessor accessor)
+{
+    public const string CustomerClaim = "customer_id";
+
+    private ClaimsPrincipal User => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public Guid KeyId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+
+    public ApiRole Role => Roles.Parse(User.FindFirstValue(ClaimTypes.Role) ?? throw new InvalidOperationException("No authenticated caller."));
+
+    public Guid? CustomerId => Guid.TryParse(User.FindFirstValue(CustomerClaim), out var id) ? id : null;
+
+    /// <summary>
+    /// Whether the caller may see what belongs to <paramref name="customerId"/>. A customer sees only its own;
+    /// for everything else the answer to a customer is 404, never 403.
+    /// </summary>
+    public bool CanSeeCustomer(Guid customerId) => Role != ApiRole.Customer || CustomerId == customerId;
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Catalog.Api.Domain.ApiKeys;
+using Catalog.Api.Infrastructure.Persistence;
+using Catalog.Api.Infrastructure.Problems;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Api.Infrastructure.Auth;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;api key&gt;</c> against the stored hashes. The key is looked up on
+/// every request, so a revocation takes effect on the next one, on every instance.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    CatalogDbContext db,
+    IProblemDetailsService problemDetails)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        const string bearer = "Bearer ";
+        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) || header.Length == bearer.Length)
+        {
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'.");
+        }
+
+        var hash = ApiKey.HashOf(header[bearer.Length..].Trim());
+        var key = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Hash == hash && k.RevokedAt == null)
+            .Select(k => new { k.Id, k.Name, k.Role, k.CustomerId })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("The API key is unknown or has been revoked.");
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, key.Id.ToString()),
+            new(ClaimTypes.Name, key.Name),
+            new(ClaimTypes.Role, Roles.Name(key.Role)),
+        };
+        if (key.CustomerId is { } customerId)
+        {
+            claims.Add(new Claim(Actor.CustomerClaim, customerId.ToString()));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await WriteProblemAsync(new ProblemDetails
+        {
+            Status = StatusCodes.Status401Unauthorized,
+            Type = ProblemTypes.Unauthenticated,
+            Title = "Authentication is required.",
+            Detail = result.Failure?.Message ?? "Send an API key as 'Authorization: Bearer <api key>'.",
+        });
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        var role = Context.User.FindFirstValue(ClaimTypes.Role);
+        return WriteProblemAsync(new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Type = ProblemTypes.Forbidden,
+            Title = "Your role may not do this.",
+            Detail = $"An API key with the role '{role}' may not {Request.Method} {Request.Path}.",
+        });
+    }
+
+    private async Task WriteProblemAsync(ProblemDetails problem) =>
+        await problemDetails.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Catalog.Api.Infrastructure.Auth;
+
+public static class AuthSetup
+{
+    public static IServiceCollection AddCatalogAuth(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<Actor>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Curate, policy => policy.RequireRole(Roles.Admin, Roles.ItLead))
+            .AddPolicy(Policies.Administer, policy => policy.RequireRole(Roles.Admin));
+        return services;
+    }
+}

@@ -1,0 +1,39 @@
+using Catalog.Api.Domain.ApiKeys;
+
+namespace Catalog.Api.Infrastructure.Auth;
+
+/// <summary>Role names as they appear in claims and JSON, and the authorization policies built on them.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string ItLead = "it-lead";
+    public const string Customer = "customer";
+    public const string Integrator = "integrator";
+
+    public static string Name(ApiRole role) => role switch
+    {
+        ApiRole.Admin => Admin,
+        ApiRole.ItLead => ItLead,
+        ApiRole.Customer => Customer,
+        ApiRole.Integrator => Integrator,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    public static ApiRole Parse(string name) => name switch
+    {
+        Admin => ApiRole.Admin,
+        ItLead => ApiRole.ItLead,
+        Customer => ApiRole.Customer,
+        Integrator => ApiRole.Integrator,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+}
+
+public static class Policies
+{
+    /// <summary>Curating the catalog: IT leads and admins.</summary>
+    public const string Curate = "curate";
+
+    /// <summary>Customers, keys and custom metrics: admins only.</summary>
+    public const string Administer = "administer";
+}

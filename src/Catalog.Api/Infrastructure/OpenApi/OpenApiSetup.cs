@@ -1,0 +1,83 @@
+using Catalog.Api.Infrastructure.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+
+namespace Catalog.Api.Infrastructure.OpenApi;
+
+public static class OpenApiSetup
+{
+    private const string SchemeId = "ApiKey";
+    private const string ProblemSchema = "ProblemDetails";
+
+    public static IServiceCollection AddCatalogOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Catalog API",
+                    Version = "v1",
+                    Description = "Service catalog and SLA negotiation: business units propose service levels, IT answers with cost and consequences, "
+                        + "the business unit decides, and the result is kept as an immutable, versioned agreement.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[SchemeId] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "An API key issued by an admin, sent as 'Authorization: Bearer <key>'.",
+                };
+                return Task.CompletedTask;
+            });
+
+            // Real problem details carry traceId, errors and other members; the schema must allow them.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (typeof(ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
+                {
+                    schema.AdditionalPropertiesAllowed = true;
+                    schema.AdditionalProperties = null;
+                }
+
+                return Task.CompletedTask;
+            });
+
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<IAllowAnonymous>().Any())
+                {
+                    return Task.CompletedTask;
+                }
+
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] }];
+                operation.Responses ??= [];
+                AddProblem(operation, context, StatusCodes.Status401Unauthorized, "No API key, or an unknown or revoked one.");
+                if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null))
+                {
+                    AddProblem(operation, context, StatusCodes.Status403Forbidden, "The key's role may not do this.");
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description)
+    {
+        operation.Responses!.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
+            },
+        });
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Catalog.Api.Domain.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Catalog.Api.Infrastructure.Persistence.Configurations;
+
+internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Service> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Key).HasMaxLength(64);
+        builder.HasIndex(s => s.Key).IsUnique();
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Summary).HasMaxLength(1000);
+        builder.Property(s => s.Description).HasMaxLength(8000);
+        builder.Property(s => s.Category).HasMaxLength(100);
+        builder.HasIndex(s => s.Category);
+        builder.HasIndex(s => s.UpdatedAt);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+
+        builder.ComplexProperty(s => s.Owner, owner =>
+        {
+            owner.Property(o => o.Team).HasColumnName("OwnerTeam").HasMaxLength(100);
+            owner.Property(o => o.Contact).HasColumnName("OwnerContact").HasMaxLength(200);
+        });
+        builder.ComplexProperty(s => s.Cost, cost =>
+        {
+            cost.Property(c => c.Unit).HasColumnName("CostUnit").HasMaxLength(50);
+            cost.Property(c => c.UnitCostPerMonth).HasColumnName("CostUnitPerMonth").HasPrecision(18, 4);
+            cost.Property(c => c.Currency).HasColumnName("CostCurrency").HasMaxLength(3);
+        });
+
+        // Alternatives are read and written whole with their service, so they live in one JSON column.
+        builder.Property(s => s.Alternatives)
+            .HasField("_alternatives")
+            .HasConversion(
+                alternatives => JsonSerializer.Serialize(alternatives, JsonOptions),
+                json => JsonSerializer.Deserialize<List<Alternative>>(json, JsonOptions) ?? new List<Alternative>(),
+                new ValueComparer<IReadOnlyList<Alternative>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    a => a.Aggregate(0, (hash, alternative) => HashCode.Combine(hash, alternative.GetHashCode())),
+                    a => a.ToList()));
+
+        builder.HasMany(s => s.Dependencies).WithOne().HasForeignKey(d => d.ServiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ServiceDependencyConfiguration : IEntityTypeConfiguration<ServiceDependency>
+{
+    public void Configure(EntityTypeBuilder<ServiceDependency> builder)
+    {
+        builder.HasKey(d => new { d.ServiceId, d.DependsOnId });
+        builder.HasOne<Service>().WithMany().HasForeignKey(d => d.DependsOnId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.DependsOnId);
+    }
+}

@@ -1,0 +1,91 @@
+using Catalog.Api.Domain.ApiKeys;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Infrastructure.Persistence;
+
+public static class DatabaseStartup
+{
+    public const string BootstrapAdminKeyName = "bootstrap-admin";
+
+    /// <summary>Applies the committed migrations and makes sure an operator can get in.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+
+        EnsureSqliteDirectory(db.Database.GetConnectionString());
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while one writer commits.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        await EnsureAdminKeyAsync(db, app.Configuration, scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger);
+    }
+
+    private static async Task EnsureAdminKeyAsync(CatalogDbContext db, IConfiguration configuration, TimeProvider clock, ILogger logger)
+    {
+        if (await db.ApiKeys.AnyAsync(k => k.Role == ApiRole.Admin && k.RevokedAt == null))
+        {
+            return;
+        }
+
+        var configured = configuration["Auth:BootstrapAdminKey"];
+        var now = clock.GetUtcNow().UtcDateTime;
+        string secret;
+        ApiKey key;
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            key = ApiKey.Issue(BootstrapAdminKeyName, ApiRole.Admin, null, now, out secret);
+        }
+        else
+        {
+            secret = configured;
+            key = ApiKey.FromSecret(BootstrapAdminKeyName, ApiRole.Admin, null, secret, now);
+        }
+
+        db.ApiKeys.Add(key);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Another instance registered the same configured key first.
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            // Printed to the console only, not to the log pipeline, and only this once.
+            Console.WriteLine($"No admin API key existed, so one was created. It is shown only now; keep it safe:{Environment.NewLine}  {secret}");
+        }
+        else
+        {
+            logger.LogInformation("Registered the admin API key from Auth:BootstrapAdminKey ({Prefix}…)", key.DisplayPrefix);
+        }
+    }
+
+    private static void EnsureSqliteDirectory(string? connectionString)
+    {
+        if (connectionString is null)
+        {
+            return;
+        }
+
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Catalog.Api.Domain.Common;
+using Catalog.Api.Infrastructure.Persistence;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Infrastructure.Problems;
+
+/// <summary>The one place where failures become RFC 9457 problem details, in every environment.</summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    internal static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationException validation => Validation(
+            validation.Errors
+                .GroupBy(e => JsonPath(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        InvalidInputException invalid => Validation(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] }),
+        BadHttpRequestException badRequest => new ProblemDetails
+        {
+            Status = badRequest.StatusCode,
+            Type = ProblemTypes.ForStatus(badRequest.StatusCode),
+            Title = "The request could not be read.",
+            Detail = badRequest.InnerException is JsonException json
+                ? $"The request body is not valid JSON for this operation; look at {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})."
+                : badRequest.Message,
+        },
+        NotFoundException => Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", exception.Message),
+        DomainRuleException rule => Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict(rule.Code), "The request conflicts with a business rule.", rule.Message),
+        ConflictException conflict => Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict(conflict.Code), "The request conflicts with the current state.", conflict.Message),
+        PreconditionFailedException => Problem(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "The resource has changed.", exception.Message),
+        PreconditionRequiredException => Problem(StatusCodes.Status428PreconditionRequired, ProblemTypes.PreconditionRequired, "If-Match is required.", exception.Message),
+        DbUpdateConcurrencyException => Problem(
+            StatusCodes.Status412PreconditionFailed,
+            ProblemTypes.PreconditionFailed,
+            "The resource has changed.",
+            "Another request changed this resource after you read it; read it again and retry with the new ETag."),
+        DbUpdateException db when db.IsUniqueViolation() => Problem(
+            StatusCodes.Status409Conflict,
+            ProblemTypes.ConcurrencyConflict,
+            "The request conflicts with the current state.",
+            "Another request created the same resource at the same time; read it and retry if needed."),
+        _ => Problem(StatusCodes.Status500InternalServerError, ProblemTypes.Unexpected, "An unexpected error occurred.", "The failure has been logged; quote the traceId when reporting it."),
+    };
+
+    private static ProblemDetails Problem(int status, string type, string title, string detail) =>
+        new() { Status = status, Type = type, Title = title, Detail = detail };
+
+    private static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors) =>
+        new(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = ProblemTypes.Validation,
+            Title = "The request is invalid.",
+            Detail = "See errors for the fields that need attention.",
+        };
+
+    /// <summary>Turns a validator's property path (<c>Input.Owner.Team</c>) into the JSON path the client sent (<c>owner.team</c>).</summary>
+    private static string JsonPath(string propertyName)
+    {
+        var segments = propertyName.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length > 1 && segments[0] is "Input")
+        {
+            segments = segments[1..];
+        }
+
+        return string.Join('.', segments.Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Catalog.Api.Features.ApiKeys;
+using Catalog.Api.Features.Customers;
+using Catalog.Api.Features.Metrics;
+using Catalog.Api.Features.Services;
+using Catalog.Api.Infrastructure.Application;
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.OpenApi;
+using Catalog.Api.Infrastructure.Persistence;
+using Catalog.Api.Infrastructure.Problems;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+    options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+});
+builder.Services
+    .AddCatalogProblemDetails()
+    .AddCatalogPersistence(builder.Configuration)
+    .AddCatalogAuth()
+    .AddCatalogApplication(builder.Configuration)
+    .AddCatalogOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/openapi/v1.json", "Catalog API v1");
+    options.RoutePrefix = "swagger";
+});
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+
+app.MapServices();
+app.MapCustomers();
+app.MapMetrics();
+app.MapApiKeys();
+
+if (!BuildTime.IsGeneratingOpenApiDocument)
+{
+    await app.PrepareDatabaseAsync();
+}
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
