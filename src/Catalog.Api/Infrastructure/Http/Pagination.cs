@@ -56,8 +56,16 @@ public static class Cursor
         {
         }
 
-        throw new ValidationException([new ValidationFailure("cursor", "The cursor is not one this API issued; start again without it.")]);
+        throw Invalid();
     }
+
+    /// <summary>The error for a cursor that decodes but does not fit the list it was sent to.</summary>
+    public static ValidationException Invalid() =>
+        new([new ValidationFailure("cursor", "The cursor is not one this API issued for this list; start again without it.")]);
+
+    /// <summary>Reads a cursor whose key is an id.</summary>
+    public static Guid? AfterId(this PageRequest page) =>
+        page.After is null ? null : Guid.TryParse(page.After, out var id) ? id : throw Invalid();
 }
 
 public static class PageQueries

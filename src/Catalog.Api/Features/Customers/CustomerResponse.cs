@@ -1,0 +1,41 @@
+using AutoMapper;
+using Catalog.Api.Domain.Customers;
+
+namespace Catalog.Api.Features.Customers;
+
+public sealed record CustomerResponse
+{
+    public Guid Id { get; init; }
+
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string CostCenter { get; init; }
+
+    public required string ContactEmail { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime UpdatedAt { get; init; }
+
+    /// <summary>Increases with every change; the ETag is this number in quotes.</summary>
+    public int Version { get; init; }
+
+    internal sealed class Mapping : Profile
+    {
+        public Mapping() => CreateMap<Customer, CustomerResponse>();
+    }
+}
+
+/// <summary>How many units of one service a customer consumes.</summary>
+public sealed record SubscriptionResponse(
+    Guid CustomerId,
+    Guid ServiceId,
+    string ServiceKey,
+    string ServiceName,
+    string Unit,
+    int Units,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    int Version);

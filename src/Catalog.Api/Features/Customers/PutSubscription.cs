@@ -1,0 +1,61 @@
+using Catalog.Api.Domain.Customers;
+using Catalog.Api.Infrastructure.Http;
+using Catalog.Api.Infrastructure.Persistence;
+using Catalog.Api.Infrastructure.Problems;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Features.Customers;
+
+/// <summary>
+/// Starts a subscription or changes its units. Changing an existing one is an update and needs If-Match
+/// with the subscription's ETag; starting one does not.
+/// </summary>
+public static class PutSubscription
+{
+    public const int MaxUnits = 10_000_000;
+
+    public sealed record Body(Guid? ServiceId, int? Units);
+
+    public sealed record Command(Guid CustomerId, Guid? ServiceId, int? Units, IfMatch IfMatch) : IRequest<Result>;
+
+    public sealed record Result(SubscriptionResponse Subscription, bool Created);
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ServiceId).NotNull().NotEqual(Guid.Empty).OverridePropertyName("serviceId");
+            RuleFor(c => c.Units).NotNull().InclusiveBetween(0, MaxUnits).OverridePropertyName("units");
+        }
+    }
+
+    internal sealed class Handler(CatalogDbContext db, TimeProvider clock) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == command.CustomerId, cancellationToken)
+                ?? throw new NotFoundException("customer", command.CustomerId);
+            var service = await db.Services.SingleOrDefaultAsync(s => s.Id == command.ServiceId, cancellationToken)
+                ?? throw new InvalidInputException("serviceId", $"No service with id '{command.ServiceId}' exists.");
+            var now = clock.GetUtcNow().UtcDateTime;
+
+            var subscription = await db.Subscriptions.SingleOrDefaultAsync(s => s.CustomerId == customer.Id && s.ServiceId == service.Id, cancellationToken);
+            var created = subscription is null;
+            if (subscription is null)
+            {
+                db.Subscriptions.Add(Subscription.Start(customer, service, command.Units!.Value, now));
+            }
+            else
+            {
+                db.Entry(subscription).Property(s => s.Version).OriginalValue = command.IfMatch.EnsureMatches(subscription.Version);
+                subscription.ChangeUnits(service, command.Units!.Value, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var read = await CustomerLookup.Subscriptions(db, s => s.CustomerId == customer.Id && s.ServiceId == service.Id).SingleAsync(cancellationToken);
+            return new Result(read, created);
+        }
+    }
+}

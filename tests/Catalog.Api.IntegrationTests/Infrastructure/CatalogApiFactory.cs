@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real API over real HTTP semantics, on its own SQLite file with the committed migrations applied at start,
+/// exactly as <c>dotnet run</c> does. One instance (one database) per test class.
+/// </summary>
+public sealed class CatalogApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "cat_test-bootstrap-admin-key-0123456789";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "catalog-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_directory, "catalog.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Catalog", $"Data Source={DatabasePath}");
+        builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
+    }
+
+    /// <summary>A client that sends the given API key (the bootstrap admin key by default).</summary>
+    public HttpClient ClientWithKey(string? apiKey = AdminKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp file does no harm.
+        }
+    }
+}
