@@ -39,16 +39,18 @@ internal static class CustomerLookup
                 db.Services,
                 subscription => subscription.ServiceId,
                 service => service.Id,
-                (subscription, service) => new SubscriptionResponse(
-                    subscription.CustomerId,
-                    subscription.ServiceId,
-                    service.Key,
-                    service.Name,
-                    service.Cost.Unit,
-                    subscription.Units,
-                    subscription.CreatedAt,
-                    subscription.UpdatedAt,
-                    subscription.Version));
+                (subscription, service) => new SubscriptionResponse
+                {
+                    CustomerId = subscription.CustomerId,
+                    ServiceId = subscription.ServiceId,
+                    ServiceKey = service.Key,
+                    ServiceName = service.Name,
+                    Unit = service.Cost.Unit,
+                    Units = subscription.Units,
+                    CreatedAt = subscription.CreatedAt,
+                    UpdatedAt = subscription.UpdatedAt,
+                    Version = subscription.Version,
+                });
 
     private static void EnsureVisible(Actor actor, Guid id)
     {

@@ -29,13 +29,24 @@ public sealed record CustomerResponse
 }
 
 /// <summary>How many units of one service a customer consumes.</summary>
-public sealed record SubscriptionResponse(
-    Guid CustomerId,
-    Guid ServiceId,
-    string ServiceKey,
-    string ServiceName,
-    string Unit,
-    int Units,
-    DateTime CreatedAt,
-    DateTime UpdatedAt,
-    int Version);
+public sealed record SubscriptionResponse
+{
+    public Guid CustomerId { get; init; }
+
+    public Guid ServiceId { get; init; }
+
+    public required string ServiceKey { get; init; }
+
+    public required string ServiceName { get; init; }
+
+    /// <summary>What one unit is (mailbox, user, report run…).</summary>
+    public required string Unit { get; init; }
+
+    public int Units { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime UpdatedAt { get; init; }
+
+    public int Version { get; init; }
+}

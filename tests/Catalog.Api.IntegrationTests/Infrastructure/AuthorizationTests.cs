@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using Catalog.Api.IntegrationTests.Infrastructure;
+
+namespace Catalog.Api.IntegrationTests.Infrastructure;
+
+/// <summary>Every endpoint against every role: who may call it, who gets 403, and that nobody gets in without a key.</summary>
+public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : IClassFixture<AuthorizationTests.Fixture>
+{
+    private const string All = "admin,it-lead,customer,integrator";
+    private const string Curators = "admin,it-lead";
+    private const string Admins = "admin";
+
+    /// <summary>Method, path template, allowed roles. Write bodies are empty objects: allowed callers get 400, so nothing changes.</summary>
+    private static readonly (string Method, string Path, string Allowed)[] Endpoints =
+    [
+        ("GET", "/api/v1/services", All),
+        ("POST", "/api/v1/services", Curators),
+        ("GET", "/api/v1/services/{service}", All),
+        ("PUT", "/api/v1/services/{service}", Curators),
+        ("POST", "/api/v1/services/{service}/lifecycle", Curators),
+        ("GET", "/api/v1/services/{service}/impact", All),
+        ("GET", "/api/v1/services/{service}/cost-comparison?units=3", All),
+        ("GET", "/api/v1/customers", All),
+        ("POST", "/api/v1/customers", Admins),
+        ("GET", "/api/v1/customers/{customer}", All),
+        ("PUT", "/api/v1/customers/{customer}", Admins),
+        ("GET", "/api/v1/customers/{customer}/subscriptions", All),
+        ("PUT", "/api/v1/customers/{customer}/subscriptions", Admins),
+        ("GET", "/api/v1/customers/{customer}/subscriptions/{service}", All),
+        ("GET", "/api/v1/customers/{customer}/charges", All),
+        ("GET", "/api/v1/metrics", All),
+        ("POST", "/api/v1/metrics", Admins),
+        ("GET", "/api/v1/metrics/{metric}", All),
+        ("GET", "/api/v1/api-keys", Admins),
+        ("POST", "/api/v1/api-keys", Admins),
+        ("GET", "/api/v1/api-keys/{apikey}", Admins),
+        ("DELETE", "/api/v1/api-keys/{unknown}", Admins),
+    ];
+
+    public static TheoryData<string, string, string> Calls()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (method, path, _) in Endpoints)
+        {
+            foreach (var role in All.Split(','))
+            {
+                data.Add(method, path, role);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, string> Operations()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (method, path, _) in Endpoints)
+        {
+            data.Add(method, path);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Calls))]
+    public async Task Endpoint_EachRole_AllowedOrForbidden(string method, string path, string role)
+    {
+        var allowed = Endpoints.Single(e => e.Method == method && e.Path == path).Allowed.Split(',').Contains(role);
+
+        var response = await fixture.Clients[role].SendAsync(fixture.Request(method, path));
+
+        if (allowed)
+        {
+            Assert.True(
+                response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.InternalServerError),
+                $"{role} {method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        else
+        {
+            var problem = await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+            Assert.Contains(role, problem["detail"].Value<string>(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Endpoint_NoKey_Returns401(string method, string path)
+    {
+        var response = await fixture.Anonymous.SendAsync(fixture.Request(method, path));
+
+        await response.ExpectProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Endpoint_UnknownKey_Returns401(string method, string path)
+    {
+        using var request = fixture.Request(method, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "cat_not-a-key-anyone-was-ever-given");
+
+        var problem = await (await fixture.Anonymous.SendAsync(request)).ExpectProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+        Assert.Contains("unknown or has been revoked", problem["detail"].Value<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Basic YWRtaW46YWRtaW4=")]
+    [InlineData("Bearer")]
+    [InlineData("Bearer ")]
+    public async Task Endpoint_MalformedAuthorization_Returns401(string header)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/services");
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+
+        await (await fixture.Anonymous.SendAsync(request)).ExpectProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/swagger/index.html")]
+    public async Task AnonymousEndpoint_NoKey_Returns200(string path)
+    {
+        var response = await fixture.Anonymous.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public sealed class Fixture : IAsyncLifetime, IDisposable
+    {
+        private readonly CatalogApiFactory _factory = new();
+        private readonly Dictionary<string, string> _values = [];
+
+        public Dictionary<string, HttpClient> Clients { get; } = [];
+
+        public HttpClient Anonymous => _factory.ClientWithKey(null);
+
+        public HttpRequestMessage Request(string method, string path)
+        {
+            var resolved = _values.Aggregate(path, (p, v) => p.Replace("{" + v.Key + "}", v.Value, StringComparison.Ordinal));
+            var request = new HttpRequestMessage(new HttpMethod(method), resolved);
+            if (method is "POST" or "PUT")
+            {
+                request.Content = JsonContent.Create(new { });
+            }
+
+            return request;
+        }
+
+        public async Task InitializeAsync()
+        {
+            var scenario = new Scenario(_factory);
+            var service = await scenario.CreateLiveServiceAsync();
+            var customer = await scenario.CreateCustomerAsync();
+            await scenario.SubscribeAsync(customer.Id(), service.Id(), 10);
+            var metrics = await (await scenario.Admin.GetAsync("/api/v1/metrics")).ExpectAsync(HttpStatusCode.OK);
+            var keys = await (await scenario.Admin.GetAsync("/api/v1/api-keys")).ExpectAsync(HttpStatusCode.OK);
+            _values["service"] = service.Id().ToString();
+            _values["customer"] = customer.Id().ToString();
+            _values["metric"] = metrics["items"]![0]!.AsObject().Id().ToString();
+            _values["apikey"] = keys["items"]![0]!.AsObject().Id().ToString();
+            _values["unknown"] = Guid.CreateVersion7().ToString();
+
+            Clients["admin"] = scenario.Admin;
+            Clients["it-lead"] = await scenario.ClientForAsync("it-lead");
+            Clients["integrator"] = await scenario.ClientForAsync("integrator");
+            Clients["customer"] = await scenario.ClientForAsync("customer", customer.Id());
+        }
+
+        public Task DisposeAsync() => Task.CompletedTask;
+
+        public void Dispose() => _factory.Dispose();
+    }
+}
