@@ -1,7 +1,7 @@
 namespace Catalog.Api.Domain.Services;
 
 /// <summary>The service's own cost set against each external alternative, for a number of units.</summary>
-public sealed record CostComparison(int Units, CostComparison.Line Own, IReadOnlyList<CostComparison.AlternativeLine> Alternatives)
+public sealed record CostComparison(int Units, CostComparison.CostLine Own, IReadOnlyList<CostComparison.AlternativeLine> Alternatives)
 {
     public static CostComparison Compare(UnitCost own, IEnumerable<Alternative> alternatives, int units)
     {
@@ -10,10 +10,10 @@ public sealed record CostComparison(int Units, CostComparison.Line Own, IReadOnl
             throw new ArgumentOutOfRangeException(nameof(units), units, "At least one unit.");
         }
 
-        var ownLine = new Line(own.UnitCostPerMonth, own.Currency, Money.Round(own.UnitCostPerMonth * units));
+        var ownLine = new CostLine(own.UnitCostPerMonth, own.Currency, Money.Round(own.UnitCostPerMonth * units));
         var lines = alternatives.Select(a =>
         {
-            var line = new Line(a.UnitCostPerMonth, a.Currency, Money.Round(a.UnitCostPerMonth * units));
+            var line = new CostLine(a.UnitCostPerMonth, a.Currency, Money.Round(a.UnitCostPerMonth * units));
 
             // Without an exchange rate, costs in different currencies are shown side by side but not subtracted.
             if (!string.Equals(a.Currency, own.Currency, StringComparison.Ordinal))
@@ -28,7 +28,7 @@ public sealed record CostComparison(int Units, CostComparison.Line Own, IReadOnl
         return new CostComparison(units, ownLine, lines);
     }
 
-    public sealed record Line(decimal UnitCostPerMonth, string Currency, decimal MonthlyTotal);
+    public sealed record CostLine(decimal UnitCostPerMonth, string Currency, decimal MonthlyTotal);
 
     /// <summary>
     /// One alternative. Differences are the alternative minus the service's own cost: negative means the
@@ -37,7 +37,7 @@ public sealed record CostComparison(int Units, CostComparison.Line Own, IReadOnl
     public sealed record AlternativeLine(
         string Name,
         string? Note,
-        Line Cost,
+        CostLine Cost,
         bool Comparable,
         decimal? DifferencePerUnit,
         decimal? MonthlyDifference,

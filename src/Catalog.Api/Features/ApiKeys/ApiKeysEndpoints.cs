@@ -36,7 +36,7 @@ public static class ApiKeysEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Created<IssuedApiKeyResponse>> CreateAsync(HttpContext http, IMediator mediator, CreateApiKey.Body body, CancellationToken cancellationToken)
+    private static async Task<Created<IssuedApiKeyResponse>> CreateAsync(HttpContext http, IMediator mediator, CreateApiKey.ApiKeyInput body, CancellationToken cancellationToken)
     {
         var key = await mediator.Send(new CreateApiKey.Command(body), cancellationToken);
         http.Response.Headers.ETag = ETags.ForVersion(key.Version);

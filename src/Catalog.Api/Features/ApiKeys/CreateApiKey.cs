@@ -11,9 +11,9 @@ namespace Catalog.Api.Features.ApiKeys;
 public static class CreateApiKey
 {
     /// <param name="CustomerId">Required for, and only for, the customer role.</param>
-    public sealed record Body(string? Name, ApiRole? Role, Guid? CustomerId);
+    public sealed record ApiKeyInput(string? Name, ApiRole? Role, Guid? CustomerId);
 
-    public sealed record Command(Body Input) : IRequest<IssuedApiKeyResponse>;
+    public sealed record Command(ApiKeyInput Input) : IRequest<IssuedApiKeyResponse>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {

@@ -11,7 +11,7 @@ public static class GetCharges
 {
     public sealed record Query(Guid CustomerId) : IRequest<ChargesResponse>;
 
-    public sealed record ChargesResponse(Guid CustomerId, IReadOnlyList<Charges.Line> Services, IReadOnlyList<Charges.Total> Totals);
+    public sealed record ChargesResponse(Guid CustomerId, IReadOnlyList<Charges.ChargeLine> Services, IReadOnlyList<Charges.ChargeTotal> Totals);
 
     internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, ChargesResponse>
     {

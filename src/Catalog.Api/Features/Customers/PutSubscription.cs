@@ -16,7 +16,7 @@ public static class PutSubscription
 {
     public const int MaxUnits = 10_000_000;
 
-    public sealed record Body(Guid? ServiceId, int? Units);
+    public sealed record SubscriptionInput(Guid? ServiceId, int? Units);
 
     public sealed record Command(Guid CustomerId, Guid? ServiceId, int? Units, IfMatch IfMatch) : IRequest<Result>;
 

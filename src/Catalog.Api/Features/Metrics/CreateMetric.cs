@@ -12,9 +12,9 @@ namespace Catalog.Api.Features.Metrics;
 /// <summary>Adds a custom metric to the vocabulary: a unit and a direction, and optionally ordered levels.</summary>
 public static class CreateMetric
 {
-    public sealed record Body(string? Key, string? Name, string? Unit, MetricDirection? Direction, IReadOnlyList<string>? Levels, string? ScopeHint);
+    public sealed record MetricInput(string? Key, string? Name, string? Unit, MetricDirection? Direction, IReadOnlyList<string>? Levels, string? ScopeHint);
 
-    public sealed record Command(Body Input) : IRequest<MetricResponse>;
+    public sealed record Command(MetricInput Input) : IRequest<MetricResponse>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {

@@ -31,7 +31,7 @@ public static class MetricsEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Created<MetricResponse>> CreateAsync(HttpContext http, IMediator mediator, CreateMetric.Body body, CancellationToken cancellationToken)
+    private static async Task<Created<MetricResponse>> CreateAsync(HttpContext http, IMediator mediator, CreateMetric.MetricInput body, CancellationToken cancellationToken)
     {
         var metric = await mediator.Send(new CreateMetric.Command(body), cancellationToken);
         http.Response.Headers.ETag = ETags.ForVersion(metric.Version);

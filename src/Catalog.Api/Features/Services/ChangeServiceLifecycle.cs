@@ -11,7 +11,7 @@ namespace Catalog.Api.Features.Services;
 
 public static class ChangeServiceLifecycle
 {
-    public sealed record Body(Lifecycle? Lifecycle);
+    public sealed record LifecycleInput(Lifecycle? Lifecycle);
 
     /// <param name="IfMatch">Optional here: when sent, the change applies only to that version.</param>
     public sealed record Command(Guid Id, Lifecycle? Lifecycle, IfMatch IfMatch) : IRequest<ServiceResponse>;

@@ -20,7 +20,7 @@ public static class GetCostComparison
         string ServiceName,
         string Unit,
         int Units,
-        CostComparison.Line Own,
+        CostComparison.CostLine Own,
         IReadOnlyList<CostComparison.AlternativeLine> Alternatives);
 
     internal sealed class Validator : AbstractValidator<Query>

@@ -94,7 +94,7 @@ public static class ServicesEndpoints
     }
 
     private static async Task<Ok<ServiceResponse>> ChangeLifecycleAsync(
-        HttpContext http, IMediator mediator, Guid id, ChangeServiceLifecycle.Body body, CancellationToken cancellationToken)
+        HttpContext http, IMediator mediator, Guid id, ChangeServiceLifecycle.LifecycleInput body, CancellationToken cancellationToken)
     {
         var service = await mediator.Send(new ChangeServiceLifecycle.Command(id, body.Lifecycle, IfMatch.From(http)), cancellationToken);
         http.Response.Headers.ETag = ETags.ForVersion(service.Version);

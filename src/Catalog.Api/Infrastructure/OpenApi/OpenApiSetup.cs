@@ -15,6 +15,20 @@ public static class OpenApiSetup
     {
         services.AddOpenApi("v1", options =>
         {
+            // Two types under one schema name would silently share a description; refuse that at build time.
+            var schemaOwners = new System.Collections.Concurrent.ConcurrentDictionary<string, Type>();
+            options.CreateSchemaReferenceId = typeInfo =>
+            {
+                var id = OpenApiOptions.CreateDefaultSchemaReferenceId(typeInfo);
+                var type = Nullable.GetUnderlyingType(typeInfo.Type) ?? typeInfo.Type;
+                if (id is not null && schemaOwners.GetOrAdd(id, type) != type)
+                {
+                    throw new InvalidOperationException($"Schema name '{id}' is used by both {schemaOwners[id]} and {type}; rename one.");
+                }
+
+                return id;
+            };
+
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -24,6 +38,9 @@ public static class OpenApiSetup
                     Description = "Service catalog and SLA negotiation: business units propose service levels, IT answers with cost and consequences, "
                         + "the business unit decides, and the result is kept as an immutable, versioned agreement.",
                 };
+
+                // No server list: the document is the same wherever it is served, and clients use the address they called.
+                document.Servers = [];
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[SchemeId] = new OpenApiSecurityScheme
@@ -36,8 +53,18 @@ public static class OpenApiSetup
             });
 
             // Real problem details carry traceId, errors and other members; the schema must allow them.
+            // Responses always carry every member (null included), so their schemas say so; request bodies
+            // (types named *Input) stay lenient and are checked by the validators, which name each missing field.
             options.AddSchemaTransformer((schema, context, _) =>
             {
+                var type = context.JsonTypeInfo.Type;
+                if (schema.Properties is { Count: > 0 } properties
+                    && type.Namespace?.StartsWith("Catalog.Api", StringComparison.Ordinal) == true
+                    && !type.Name.EndsWith("Input", StringComparison.Ordinal))
+                {
+                    schema.Required = new HashSet<string>(properties.Keys);
+                }
+
                 if (typeof(ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
                 {
                     schema.AdditionalPropertiesAllowed = true;

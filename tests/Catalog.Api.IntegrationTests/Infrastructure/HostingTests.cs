@@ -1,0 +1,66 @@
+using System.Net;
+using Catalog.Api.IntegrationTests.Infrastructure;
+
+namespace Catalog.Api.IntegrationTests.Infrastructure;
+
+public sealed class HostingTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_DatabaseReachable_ReportsHealthy(string path)
+    {
+        var response = await factory.ClientWithKey(null).GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Startup_FreshDatabase_AppliesMigrationsAndSeedsBuiltInMetrics()
+    {
+        var metrics = await (await factory.ClientWithKey().GetAsync("/api/v1/metrics")).ExpectAsync(HttpStatusCode.OK);
+
+        var keys = metrics["items"]!.AsArray().Select(m => m!["key"].Value<string>()).ToList();
+        Assert.Equal(["availability", "recovery-point", "recovery-time", "response-time", "support-hours", "time-to-restore"], keys.Where(k => metrics["items"]!.AsArray().First(m => m!["key"].Value<string>() == k)!["builtIn"].Value<bool>()));
+        Assert.True(File.Exists(factory.DatabasePath));
+    }
+
+    [Fact]
+    public async Task UnknownRoute_WithKey_Returns404Problem()
+    {
+        await (await factory.ClientWithKey().GetAsync("/api/v1/nothing-here")).ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task WrongMethod_Returns405Problem()
+    {
+        var response = await factory.ClientWithKey().DeleteAsync("/api/v1/services");
+
+        await response.ExpectProblemAsync(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task SwaggerUi_Anonymous_PointsAtTheGeneratedDocument()
+    {
+        var client = factory.ClientWithKey(null);
+
+        var page = await client.GetAsync("/swagger/index.html");
+        var config = await client.GetStringAsync("/swagger/index.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("/openapi/v1.json", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BootstrapAdminKey_ConfiguredKey_IsTheOnlyAdminKeyAndStoredHashed()
+    {
+        var keys = await (await factory.ClientWithKey().GetAsync("/api/v1/api-keys?role=admin")).ExpectAsync(HttpStatusCode.OK);
+
+        var bootstrap = Assert.Single(keys["items"]!.AsArray(), k => k!["name"].Value<string>() == "bootstrap-admin")!.AsObject();
+        Assert.Equal(CatalogApiFactory.AdminKey[..12], bootstrap["prefix"].Value<string>());
+        Assert.Null(bootstrap["key"]);
+        var raw = await File.ReadAllBytesAsync(factory.DatabasePath);
+        Assert.DoesNotContain(CatalogApiFactory.AdminKey, System.Text.Encoding.UTF8.GetString(raw), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Catalog.Api.IntegrationTests.Infrastructure;
+
+namespace Catalog.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The committed OpenAPI document is the contract integrators code against: it must be what the API serves,
+/// and real responses, errors included, must validate against it.
+/// </summary>
+public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
+{
+    private static readonly Lazy<JsonObject> Committed = new(() =>
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Catalog.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Catalog.sln not found above the test binaries."), "api-specs", "catalog.v1.json");
+        return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+    });
+
+    private readonly Scenario _scenario = new(factory);
+
+    [Fact]
+    public async Task GetOpenApiDocument_Anonymous_EqualsTheCommittedFile()
+    {
+        var response = await factory.ClientWithKey(null).GetAsync("/openapi/v1.json");
+
+        var served = await response.ExpectAsync(HttpStatusCode.OK);
+        Assert.True(JsonNode.DeepEquals(Committed.Value, served), "api-specs/catalog.v1.json differs from the served document: rebuild and commit it.");
+    }
+
+    [Fact]
+    public void Document_EveryOperation_HasUniqueIdSecurityAndDocumentedErrors()
+    {
+        var ids = new List<string>();
+        foreach (var (path, item) in Committed.Value["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var id = operation!["operationId"]?.GetValue<string>();
+                Assert.False(string.IsNullOrEmpty(id), $"{method} {path} has no operationId");
+                ids.Add(id!);
+                var responses = operation["responses"]!.AsObject();
+                Assert.True(responses.ContainsKey("401"), $"{id} does not document 401");
+                Assert.NotNull(operation["security"]);
+                foreach (var (status, response) in responses.Where(r => r.Key.StartsWith('4')))
+                {
+                    Assert.True(response!["content"]?["application/problem+json"] is not null, $"{id} {status} is not documented as problem details");
+                }
+
+                if (path.Contains("{id}", StringComparison.Ordinal))
+                {
+                    Assert.True(responses.ContainsKey("404"), $"{id} does not document 404");
+                }
+            }
+        }
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Contains("ListServices", ids);
+        Assert.Contains("GetServiceImpact", ids);
+    }
+
+    [Fact]
+    public async Task RealResponses_ValidateAgainstTheirDocumentedSchemas()
+    {
+        var admin = _scenario.Admin;
+        var storage = await _scenario.CreateLiveServiceAsync(Scenario.ServiceBody(kind: "supporting"));
+        var email = await _scenario.CreateLiveServiceAsync(Scenario.ServiceBody(dependsOn: [storage.Id()]));
+        var customer = await _scenario.CreateCustomerAsync();
+        await _scenario.SubscribeAsync(customer.Id(), email.Id(), 3);
+        var metric = await (await admin.GetAsync("/api/v1/metrics?limit=1")).ExpectAsync(HttpStatusCode.OK);
+        var integrator = await _scenario.ClientForAsync("integrator");
+
+        var checks = new (string Method, string Template, Func<Task<HttpResponseMessage>> Send)[]
+        {
+            ("get", "/api/v1/services", () => admin.GetAsync("/api/v1/services?limit=1")),
+            ("post", "/api/v1/services", () => admin.PostJsonAsync("/api/v1/services", Scenario.ServiceBody())),
+            ("post", "/api/v1/services", () => admin.PostJsonAsync("/api/v1/services", new { key = "Bad" })),
+            ("post", "/api/v1/services", () => admin.PostJsonAsync("/api/v1/services", Scenario.ServiceBody(storage["key"].Value<string>()))),
+            ("post", "/api/v1/services", () => integrator.PostJsonAsync("/api/v1/services", Scenario.ServiceBody())),
+            ("post", "/api/v1/services", () => factory.ClientWithKey(null).PostJsonAsync("/api/v1/services", Scenario.ServiceBody())),
+            ("get", "/api/v1/services/{id}", () => admin.GetAsync($"/api/v1/services/{email.Id()}")),
+            ("get", "/api/v1/services/{id}", () => admin.GetAsync($"/api/v1/services/{Guid.CreateVersion7()}")),
+            ("put", "/api/v1/services/{id}", () => admin.PutJsonAsync($"/api/v1/services/{email.Id()}", Scenario.ServiceBody(email["key"].Value<string>()))),
+            ("put", "/api/v1/services/{id}", () => admin.PutJsonAsync($"/api/v1/services/{email.Id()}", Scenario.ServiceBody(email["key"].Value<string>()), "\"99\"")),
+            ("post", "/api/v1/services/{id}/lifecycle", () => admin.PostJsonAsync($"/api/v1/services/{email.Id()}/lifecycle", new { lifecycle = "pipeline" })),
+            ("get", "/api/v1/services/{id}/impact", () => admin.GetAsync($"/api/v1/services/{storage.Id()}/impact")),
+            ("get", "/api/v1/services/{id}/cost-comparison", () => admin.GetAsync($"/api/v1/services/{email.Id()}/cost-comparison?units=7")),
+            ("get", "/api/v1/services/{id}/cost-comparison", () => admin.GetAsync($"/api/v1/services/{email.Id()}/cost-comparison")),
+            ("get", "/api/v1/customers", () => admin.GetAsync("/api/v1/customers")),
+            ("get", "/api/v1/customers/{id}", () => admin.GetAsync($"/api/v1/customers/{customer.Id()}")),
+            ("post", "/api/v1/customers", () => admin.PostJsonAsync("/api/v1/customers", Scenario.CustomerBody())),
+            ("get", "/api/v1/customers/{id}/subscriptions", () => admin.GetAsync($"/api/v1/customers/{customer.Id()}/subscriptions")),
+            ("put", "/api/v1/customers/{id}/subscriptions", () => admin.PutJsonAsync($"/api/v1/customers/{customer.Id()}/subscriptions", new { serviceId = storage.Id(), units = 2 })),
+            ("put", "/api/v1/customers/{id}/subscriptions", () => admin.PutJsonAsync($"/api/v1/customers/{customer.Id()}/subscriptions", new { serviceId = email.Id(), units = 2 })),
+            ("get", "/api/v1/customers/{id}/charges", () => admin.GetAsync($"/api/v1/customers/{customer.Id()}/charges")),
+            ("get", "/api/v1/metrics", () => admin.GetAsync("/api/v1/metrics")),
+            ("get", "/api/v1/metrics/{id}", () => admin.GetAsync($"/api/v1/metrics/{metric["items"]![0]!.AsObject().Id()}")),
+            ("post", "/api/v1/api-keys", () => admin.PostJsonAsync("/api/v1/api-keys", new { name = "ci", role = "integrator" })),
+            ("get", "/api/v1/api-keys", () => admin.GetAsync("/api/v1/api-keys")),
+        };
+
+        foreach (var (method, template, send) in checks)
+        {
+            var response = await send();
+            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var body = await response.Content.ReadAsStringAsync();
+            var mediaType = response.Content.Headers.ContentType?.MediaType ?? "application/json";
+            var documented = Committed.Value["paths"]![template]![method]!["responses"]![status];
+            Assert.True(documented is not null, $"{method.ToUpperInvariant()} {template} answered {status}, which its description does not list: {body}");
+            var schemaNode = documented!["content"]?[mediaType]?["schema"];
+            Assert.True(schemaNode is not null, $"{method.ToUpperInvariant()} {template} {status} documents no {mediaType} body");
+
+            var schema = await SchemaFor(schemaNode!);
+            var errors = schema.Validate(body);
+            Assert.True(errors.Count == 0, $"{method.ToUpperInvariant()} {template} {status}: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}"))} in {body}");
+        }
+    }
+
+    /// <summary>A standalone JSON Schema for one response: the document's component schemas become its definitions.</summary>
+    private static Task<NJsonSchema.JsonSchema> SchemaFor(JsonNode responseSchema)
+    {
+        var root = new JsonObject
+        {
+            ["definitions"] = Committed.Value["components"]!["schemas"]!.DeepClone(),
+            ["allOf"] = new JsonArray(responseSchema.DeepClone()),
+        };
+        return NJsonSchema.JsonSchema.FromJsonAsync(root.ToJsonString().Replace("#/components/schemas/", "#/definitions/", StringComparison.Ordinal));
+    }
+}
