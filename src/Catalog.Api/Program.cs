@@ -6,10 +6,16 @@ using Catalog.Api.Features.Metrics;
 using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.Application;
 using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Hosting;
 using Catalog.Api.Infrastructure.OpenApi;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -54,6 +60,7 @@ if (!BuildTime.IsGeneratingOpenApiDocument)
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

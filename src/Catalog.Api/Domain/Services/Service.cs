@@ -47,7 +47,11 @@ public sealed class Service
 
     public bool AcceptsNewWork => Lifecycle == Lifecycle.Live;
 
-    public static Service Create(string key, ServiceDetails details, DateTime now)
+    /// <param name="key">The unique, immutable slug.</param>
+    /// <param name="details">Everything editable about the service.</param>
+    /// <param name="dependencies">The services it depends on; a new service has no dependants, so they close no cycle.</param>
+    /// <param name="now">The time of creation.</param>
+    public static Service Create(string key, ServiceDetails details, IReadOnlyCollection<Service> dependencies, DateTime now)
     {
         if (!Slug.IsValid(key))
         {
@@ -60,52 +64,20 @@ public sealed class Service
             Key = key,
             Lifecycle = Lifecycle.Pipeline,
             CreatedAt = now,
-            Version = 0,
         };
-        service.Apply(details, now);
+        service.Apply(details, dependencies, now);
         return service;
     }
 
-    public void Update(ServiceDetails details, DateTime now)
+    /// <summary>
+    /// Replaces the description and the dependencies. The caller has checked that each dependency exists and
+    /// that the new edges close no cycle (<see cref="DependencyGraph.FindCycle"/>); this method checks what it
+    /// can see itself.
+    /// </summary>
+    public void Update(ServiceDetails details, IReadOnlyCollection<Service> dependencies, DateTime now)
     {
         EnsureNotRetired("updated");
-        Apply(details, now);
-    }
-
-    /// <summary>
-    /// Replaces the services this one depends on. The caller has checked that each exists and that the
-    /// new edges close no cycle (<see cref="DependencyGraph"/>); this method checks what it can see itself.
-    /// </summary>
-    public void DependOn(IReadOnlyCollection<Service> dependencies, DateTime now)
-    {
-        EnsureNotRetired("given new dependencies");
-        var retired = dependencies.Where(d => d.Lifecycle == Lifecycle.Retired && _dependencies.All(e => e.DependsOnId != d.Id)).ToList();
-        if (retired.Count > 0)
-        {
-            throw new DomainRuleException(
-                "dependency-retired",
-                $"A service cannot start depending on a retired service: {string.Join(", ", retired.Select(r => r.Key))}.");
-        }
-
-        if (dependencies.Any(d => d.Id == Id))
-        {
-            throw new DomainRuleException("dependency-cycle", $"Service '{Key}' cannot depend on itself.");
-        }
-
-        var wanted = dependencies.Select(d => d.Id).ToHashSet();
-        var current = _dependencies.Select(d => d.DependsOnId).ToHashSet();
-        if (wanted.SetEquals(current))
-        {
-            return;
-        }
-
-        _dependencies.RemoveAll(d => !wanted.Contains(d.DependsOnId));
-        foreach (var id in wanted.Where(id => !current.Contains(id)))
-        {
-            _dependencies.Add(new ServiceDependency(Id, id));
-        }
-
-        Touch(now);
+        Apply(details, dependencies, now);
     }
 
     /// <summary>
@@ -171,16 +143,29 @@ public sealed class Service
         }
     }
 
-    private void Apply(ServiceDetails details, DateTime now)
+    private void Apply(ServiceDetails details, IReadOnlyCollection<Service> dependencies, DateTime now)
     {
-        if (!CurrencyCodes.IsActive(details.Cost.Currency))
+        if (!CurrencyCodes.IsActive(details.Cost.Currency) || details.Alternatives.Any(a => !CurrencyCodes.IsActive(a.Currency)))
         {
-            throw new DomainRuleException("invalid-currency", $"'{details.Cost.Currency}' is not an ISO 4217 currency code.");
+            throw new DomainRuleException("invalid-currency", "Costs must be in ISO 4217 currencies.");
         }
 
         if (details.Cost.UnitCostPerMonth < 0 || details.Alternatives.Any(a => a.UnitCostPerMonth < 0))
         {
             throw new DomainRuleException("negative-cost", "Costs cannot be negative.");
+        }
+
+        if (dependencies.Any(d => d.Id == Id))
+        {
+            throw new DomainRuleException("dependency-cycle", $"Service '{Key}' cannot depend on itself.");
+        }
+
+        var newlyRetired = dependencies.Where(d => d.Lifecycle == Lifecycle.Retired && _dependencies.All(e => e.DependsOnId != d.Id)).ToList();
+        if (newlyRetired.Count > 0)
+        {
+            throw new DomainRuleException(
+                "dependency-retired",
+                $"A service cannot start depending on a retired service: {string.Join(", ", newlyRetired.Select(r => r.Key))}.");
         }
 
         Name = details.Name;
@@ -191,6 +176,14 @@ public sealed class Service
         Kind = details.Kind;
         Cost = details.Cost;
         _alternatives = [.. details.Alternatives];
+
+        var wanted = dependencies.Select(d => d.Id).ToHashSet();
+        _dependencies.RemoveAll(d => !wanted.Contains(d.DependsOnId));
+        foreach (var id in wanted.Where(id => _dependencies.All(d => d.DependsOnId != id)))
+        {
+            _dependencies.Add(new ServiceDependency(Id, id));
+        }
+
         Touch(now);
     }
 

@@ -29,10 +29,7 @@ public static class CreateService
 
             var dependencies = await ServiceLookup.DependenciesAsync(db, input.DependsOn, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var service = Service.Create(input.Key!, input.ToDetails(), now);
-
-            // A new service has no dependants yet, so its dependencies cannot close a cycle.
-            service.DependOn(dependencies, now);
+            var service = Service.Create(input.Key!, input.ToDetails(), dependencies, now);
             db.Services.Add(service);
             await db.SaveChangesAsync(cancellationToken);
             return await ServiceLookup.ReadAsync(db, mapper, service.Id, cancellationToken);

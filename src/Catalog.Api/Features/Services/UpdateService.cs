@@ -41,9 +41,7 @@ public static class UpdateService
                 throw DependencyGraph.CycleRefused(cycle, keys);
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            service.Update(input.ToDetails(), now);
-            service.DependOn(dependencies, now);
+            service.Update(input.ToDetails(), dependencies, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return await ServiceLookup.ReadAsync(db, mapper, service.Id, cancellationToken);
         }

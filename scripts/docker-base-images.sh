@@ -1,0 +1,269 @@
+#!/usr/bin/env bash
+# Makes the Dockerfile's base images available locally:
+#   mcr.microsoft.com/dotnet/sdk:10.0     (build stage)
+#   mcr.microsoft.com/dotnet/aspnet:10.0  (runtime stage)
+#
+# For each image: if it is already in the local image store, nothing is done; otherwise a `docker pull`
+# is tried; if the registry cannot be reached, a local stand-in is built under the official name from a
+# Debian bookworm minbase root (debootstrap) plus the .NET installation of this machine. The stand-ins
+# behave like the official images where the Dockerfile relies on them: `dotnet` on PATH, a user `app`
+# with uid/gid 1654 and home /home/app, root as the default user, the official environment variables.
+#
+# Idempotent: a second run only checks that the tags exist. Installs docker.io and debootstrap and starts
+# dockerd when they are missing (Debian, as root).
+#
+# Environment:
+#   DOTNET_CHANNEL   image tag / .NET major.minor (default 10.0)
+#   DOTNET_SOURCE    .NET installation to copy (default: the one `dotnet` on PATH runs, else /usr/share/dotnet)
+#   DEBIAN_MIRROR    default http://deb.debian.org/debian
+#   SECURITY_UPDATES 1 (default) also applies bookworm-updates and bookworm-security; 0 skips that
+#   FORCE            1 rebuilds the stand-ins even when the tags exist (never replaces pulled real images
+#                    unless they are missing)
+#   NO_PULL          1 skips the `docker pull` attempt
+#   WORK_DIR         scratch folder (default /var/tmp/catalog-images); emptied after each build
+set -euo pipefail
+
+CHANNEL="${DOTNET_CHANNEL:-10.0}"
+MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+SECURITY_UPDATES="${SECURITY_UPDATES:-1}"
+FORCE="${FORCE:-0}"
+NO_PULL="${NO_PULL:-0}"
+WORK="${WORK_DIR:-/var/tmp/catalog-images}"
+SUITE=bookworm
+APP_UID=1654
+
+SDK_IMAGE="mcr.microsoft.com/dotnet/sdk:${CHANNEL}"
+ASPNET_IMAGE="mcr.microsoft.com/dotnet/aspnet:${CHANNEL}"
+STANDIN_LABEL="catalog.local-standin"
+
+log() { printf '[base-images] %s\n' "$*" >&2; }
+die() { printf '[base-images] ERROR: %s\n' "$*" >&2; exit 1; }
+
+[ "$(id -u)" = 0 ] || die "run as root (needs apt-get, dockerd, debootstrap and chroot)"
+
+# ---------------------------------------------------------------------------------------------- docker
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" = 0 ]; then
+    log "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=1
+  fi
+  log "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+ensure_docker() {
+  if ! command -v dockerd >/dev/null 2>&1 || ! command -v docker >/dev/null 2>&1; then
+    apt_install docker.io
+  fi
+  if docker info >/dev/null 2>&1; then
+    return
+  fi
+  if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+    log "starting docker with systemctl"
+    systemctl start docker || true
+  fi
+  if ! docker info >/dev/null 2>&1 && ! pgrep -x dockerd >/dev/null 2>&1; then
+    log "starting dockerd in the background (log: /var/log/dockerd.log)"
+    nohup setsid dockerd >>/var/log/dockerd.log 2>&1 </dev/null &
+  fi
+  local i
+  for i in $(seq 1 60); do
+    if docker info >/dev/null 2>&1; then
+      return
+    fi
+    sleep 1
+  done
+  docker info >&2 || true
+  die "the Docker daemon did not answer within 60 s (see /var/log/dockerd.log)"
+}
+
+have_image() { docker image inspect "$1" >/dev/null 2>&1; }
+is_standin() { [ -n "$(docker image inspect --format "{{ index .Config.Labels \"$STANDIN_LABEL\" }}" "$1" 2>/dev/null)" ]; }
+
+# Returns 0 when the image is (now) present and should not be built.
+image_present_or_pulled() {
+  local image=$1
+  if have_image "$image"; then
+    if [ "$FORCE" = 1 ] && is_standin "$image"; then
+      log "$image: stand-in present, FORCE=1 rebuilds it"
+      return 1
+    fi
+    log "$image: present ($(is_standin "$image" && echo "local stand-in" || echo "registry image"))"
+    return 0
+  fi
+  if [ "$NO_PULL" != 1 ]; then
+    log "$image: trying docker pull"
+    if timeout 300 docker pull -q "$image" >/dev/null 2>&1; then
+      log "$image: pulled the real image"
+      return 0
+    fi
+    log "$image: the registry cannot be reached; building a local stand-in"
+  fi
+  return 1
+}
+
+ensure_docker
+
+need_sdk=0
+need_aspnet=0
+image_present_or_pulled "$ASPNET_IMAGE" || need_aspnet=1
+image_present_or_pulled "$SDK_IMAGE" || need_sdk=1
+if [ "$need_sdk" = 0 ] && [ "$need_aspnet" = 0 ]; then
+  log "nothing to do"
+  exit 0
+fi
+
+# ------------------------------------------------------------------------------------------ .NET source
+if [ -z "${DOTNET_SOURCE:-}" ]; then
+  if command -v dotnet >/dev/null 2>&1; then
+    DOTNET_SOURCE="$(dirname "$(readlink -f "$(command -v dotnet)")")"
+  else
+    DOTNET_SOURCE=/usr/share/dotnet
+  fi
+fi
+[ -x "$DOTNET_SOURCE/dotnet" ] || die "no .NET installation at $DOTNET_SOURCE (set DOTNET_SOURCE)"
+
+latest_version() { # DIR PREFIX -> highest version folder in DIR starting with PREFIX.
+  find "$1" -mindepth 1 -maxdepth 1 -type d -name "$2.*" -printf '%f\n' 2>/dev/null | sort -V | tail -n 1
+}
+RUNTIME_VERSION="$(latest_version "$DOTNET_SOURCE/shared/Microsoft.NETCore.App" "$CHANNEL")"
+ASPNET_VERSION="$(latest_version "$DOTNET_SOURCE/shared/Microsoft.AspNetCore.App" "$CHANNEL")"
+FXR_VERSION="$(latest_version "$DOTNET_SOURCE/host/fxr" "$CHANNEL")"
+SDK_VERSION="$(find "$DOTNET_SOURCE/sdk" -mindepth 1 -maxdepth 1 -type d -name "${CHANNEL%.*}.*" -printf '%f\n' 2>/dev/null | sort -V | tail -n 1)"
+[ -n "$RUNTIME_VERSION" ] || die "$DOTNET_SOURCE has no Microsoft.NETCore.App $CHANNEL.x runtime"
+[ -n "$ASPNET_VERSION" ] || die "$DOTNET_SOURCE has no Microsoft.AspNetCore.App $CHANNEL.x runtime"
+[ -n "$FXR_VERSION" ] || die "$DOTNET_SOURCE has no host/fxr $CHANNEL.x"
+if [ "$need_sdk" = 1 ]; then
+  [ -n "$SDK_VERSION" ] || die "$DOTNET_SOURCE has no ${CHANNEL%.*}.x SDK"
+fi
+log ".NET from $DOTNET_SOURCE: runtime $RUNTIME_VERSION, ASP.NET Core $ASPNET_VERSION, SDK ${SDK_VERSION:-none}"
+
+# ------------------------------------------------------------------------------------------- root fs
+command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
+mkdir -p "$WORK"
+exec 9>"$WORK/.lock"
+flock 9 # one build at a time
+ROOT="$WORK/rootfs"
+
+cleanup() {
+  local m
+  for m in proc dev/pts dev; do
+    if mountpoint -q "$ROOT/$m" 2>/dev/null; then umount -l "$ROOT/$m" || true; fi
+  done
+  rm -rf --one-file-system "$ROOT"
+}
+trap cleanup EXIT
+cleanup # a previous run that was killed may have left a root behind
+
+# What the official runtime-deps image installs for Debian 12, less what minbase already has
+# (libc6, libgcc-s1, libstdc++6, zlib1g): TLS (libssl3), the trust store for NuGet/HTTPS
+# (ca-certificates), time zones (tzdata) and ICU for globalization (libicu72; the SDK needs it,
+# apps with InvariantGlobalization do not).
+PACKAGES=ca-certificates,libicu72,libssl3,tzdata
+log "debootstrap --variant=minbase $SUITE ($PACKAGES) from $MIRROR"
+t0=$SECONDS
+debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$ROOT" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 \
+  || { tail -n 30 "$WORK/debootstrap.log" >&2; die "debootstrap failed (log: $WORK/debootstrap.log)"; }
+log "debootstrap done in $((SECONDS - t0)) s"
+
+in_root() { chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+  ${http_proxy:+http_proxy=$http_proxy} ${https_proxy:+https_proxy=$https_proxy} "$@"; }
+
+cat >"$ROOT/etc/apt/sources.list" <<EOF
+deb $MIRROR $SUITE main
+EOF
+if [ "$SECURITY_UPDATES" = 1 ]; then
+  security_mirror="${DEBIAN_SECURITY_MIRROR:-${MIRROR%/debian}/debian-security}"
+  cat >>"$ROOT/etc/apt/sources.list" <<EOF
+deb $MIRROR $SUITE-updates main
+deb $security_mirror $SUITE-security main
+EOF
+  log "applying $SUITE-updates and $SUITE-security"
+  cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+  mount -t proc proc "$ROOT/proc"
+  in_root apt-get update -qq >"$WORK/apt.log" 2>&1 \
+    && in_root apt-get -y -qq -o Dpkg::Options::=--force-confold upgrade >>"$WORK/apt.log" 2>&1 \
+    || { tail -n 30 "$WORK/apt.log" >&2; die "apt-get upgrade in the new root failed (log: $WORK/apt.log)"; }
+  umount "$ROOT/proc"
+fi
+
+# The official images' unprivileged user.
+in_root groupadd --gid "$APP_UID" app
+in_root useradd --no-log-init --uid "$APP_UID" --gid "$APP_UID" --create-home --home-dir /home/app --shell /bin/sh app
+
+# Slim it the way debian:*-slim does: no apt lists or caches, no docs (copyright files stay), man pages
+# or translations.
+in_root apt-get clean
+rm -rf "$ROOT"/var/lib/apt/lists/* "$ROOT"/var/cache/apt/*.bin "$ROOT"/var/log/*.log "$ROOT"/var/log/apt/* \
+  "$ROOT"/usr/share/man/* "$ROOT"/usr/share/info/* "$ROOT"/usr/share/locale/* "$ROOT"/tmp/* "$ROOT"/var/tmp/*
+find "$ROOT/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
+find "$ROOT/usr/share/doc" -mindepth 1 -type d -empty -delete
+: >"$ROOT/etc/resolv.conf" # docker provides its own
+rm -f "$ROOT/etc/hostname"
+
+# .NET: the host, hostfxr and the two shared frameworks (what the aspnet image carries).
+DN="$ROOT/usr/share/dotnet"
+mkdir -p "$DN/host/fxr" "$DN/shared/Microsoft.NETCore.App" "$DN/shared/Microsoft.AspNetCore.App"
+cp -a "$DOTNET_SOURCE/dotnet" "$DN/"
+cp -a "$DOTNET_SOURCE"/LICENSE.txt "$DOTNET_SOURCE"/ThirdPartyNotices.txt "$DN/" 2>/dev/null || true
+cp -a "$DOTNET_SOURCE/host/fxr/$FXR_VERSION" "$DN/host/fxr/"
+cp -a "$DOTNET_SOURCE/shared/Microsoft.NETCore.App/$RUNTIME_VERSION" "$DN/shared/Microsoft.NETCore.App/"
+cp -a "$DOTNET_SOURCE/shared/Microsoft.AspNetCore.App/$ASPNET_VERSION" "$DN/shared/Microsoft.AspNetCore.App/"
+ln -sf /usr/share/dotnet/dotnet "$ROOT/usr/bin/dotnet"
+
+COMMON_CHANGES=(
+  --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+  --change "ENV APP_UID=$APP_UID"
+  --change "ENV ASPNETCORE_HTTP_PORTS=8080"
+  --change "ENV DOTNET_RUNNING_IN_CONTAINER=true"
+  --change "ENV DOTNET_ROOT=/usr/share/dotnet"
+  --change "ENV DOTNET_VERSION=$RUNTIME_VERSION"
+  --change "ENV ASPNET_VERSION=$ASPNET_VERSION"
+  --change "USER root"
+  --change "WORKDIR /"
+  --change 'CMD ["bash"]'
+  --change "LABEL $STANDIN_LABEL=scripts/docker-base-images.sh"
+)
+
+import_root() { # TAG extra --change args...
+  local tag=$1
+  shift
+  local t=$SECONDS
+  log "importing $tag"
+  tar --numeric-owner --xattrs -C "$ROOT" -c . \
+    | docker import "${COMMON_CHANGES[@]}" "$@" - "$tag" >/dev/null
+  log "$tag: built in $((SECONDS - t)) s, $(docker image inspect --format '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1/1e6}')"
+}
+
+# Smoke test: the image runs `dotnet` as the app user.
+smoke() { # TAG ARGS...
+  local tag=$1
+  shift
+  docker run --rm --network none --user app "$tag" dotnet "$@" >/dev/null \
+    || die "$tag does not run 'dotnet $*'"
+  [ "$(docker run --rm --network none --user app "$tag" id -u)" = "$APP_UID" ] || die "$tag: user app is not uid $APP_UID"
+}
+
+if [ "$need_aspnet" = 1 ]; then
+  import_root "$ASPNET_IMAGE" --change "LABEL $STANDIN_LABEL.dotnet=$ASPNET_VERSION"
+  smoke "$ASPNET_IMAGE" --list-runtimes
+fi
+
+if [ "$need_sdk" = 1 ]; then
+  # The whole SDK on top of the same root.
+  cp -a "$DOTNET_SOURCE"/. "$DN/"
+  rm -rf "$DN/metadata" # written by the host's CLI at run time (workload state), not part of the install
+  import_root "$SDK_IMAGE" \
+    --change "LABEL $STANDIN_LABEL.dotnet=$SDK_VERSION" \
+    --change "ENV DOTNET_SDK_VERSION=$SDK_VERSION" \
+    --change "ENV DOTNET_GENERATE_ASPNET_CERTIFICATE=false" \
+    --change "ENV DOTNET_NOLOGO=true" \
+    --change "ENV DOTNET_USE_POLLING_FILE_WATCHER=true" \
+    --change "ENV NUGET_XMLDOC_MODE=skip"
+  smoke "$SDK_IMAGE" --info
+fi
+
+log "done"
+docker image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep -F "mcr.microsoft.com/dotnet/" >&2 || true
