@@ -20,6 +20,9 @@
 #   FORCE            1 rebuilds the stand-ins even when the tags exist (never replaces pulled real images
 #                    unless they are missing)
 #   NO_PULL          1 skips the `docker pull` attempt
+#   HOST_CA_CERTS    1 (default) lets the sdk stand-in trust the CA certificates added locally on this host
+#                    (e.g. a TLS-inspecting egress proxy's), so that NuGet restore works in `docker build`;
+#                    NUGET_CERT_REVOCATION_MODE, when set here, is passed on to the sdk stand-in too
 #   WORK_DIR         scratch folder (default /var/tmp/catalog-images); emptied after each build
 set -euo pipefail
 
@@ -230,10 +233,15 @@ COMMON_CHANGES=(
 import_root() { # TAG extra --change args...
   local tag=$1
   shift
-  local t=$SECONDS
+  local t=$SECONDS old
+  old="$(docker image inspect --format '{{.Id}}' "$tag" 2>/dev/null || true)"
   log "importing $tag"
   tar --numeric-owner --xattrs -C "$ROOT" -c . \
     | docker import "${COMMON_CHANGES[@]}" "$@" - "$tag" >/dev/null
+  if [ -n "$old" ] && [ "$old" != "$(docker image inspect --format '{{.Id}}' "$tag")" ]; then
+    # The replaced stand-in, unless images built on it still need it.
+    docker image rm "$old" >/dev/null 2>&1 || log "$tag: the previous image ${old:7:12} is still in use; kept"
+  fi
   log "$tag: built in $((SECONDS - t)) s, $(docker image inspect --format '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1/1e6}')"
 }
 
@@ -246,6 +254,19 @@ smoke() { # TAG ARGS...
   [ "$(docker run --rm --network none --user app "$tag" id -u)" = "$APP_UID" ] || die "$tag: user app is not uid $APP_UID"
 }
 
+# Copies into the root the CA certificates added locally on this host the Debian way
+# (/usr/local/share/ca-certificates/**/*.crt), then updates the root's trust store. Prints how many.
+add_host_ca_certs() {
+  local src=/usr/local/share/ca-certificates n
+  n="$(find "$src" -type f -name '*.crt' 2>/dev/null | wc -l)"
+  if [ "$n" -gt 0 ]; then
+    mkdir -p "$ROOT$src"
+    cp -a "$src/." "$ROOT$src/" || die "could not copy $src"
+    in_root update-ca-certificates >/dev/null 2>&1 || die "update-ca-certificates in the new root failed"
+  fi
+  echo "$n"
+}
+
 if [ "$need_aspnet" = 1 ]; then
   import_root "$ASPNET_IMAGE" --change "LABEL $STANDIN_LABEL.dotnet=$ASPNET_VERSION"
   smoke "$ASPNET_IMAGE" --list-runtimes
@@ -255,7 +276,24 @@ if [ "$need_sdk" = 1 ]; then
   # The whole SDK on top of the same root.
   cp -a "$DOTNET_SOURCE"/. "$DN/"
   rm -rf "$DN/metadata" # written by the host's CLI at run time (workload state), not part of the install
-  import_root "$SDK_IMAGE" \
+  sdk_changes=()
+  # The build stage restores from NuGet over HTTPS. Where this machine reaches the internet through a
+  # TLS-inspecting egress proxy, the host trusts that proxy's CA (a local CA certificate) and sets
+  # NUGET_CERT_REVOCATION_MODE=offline (revocation servers are unreachable: each package signature check
+  # would wait for a time-out). The SDK stand-in inherits both, so that `docker build` restores as the host
+  # does. The aspnet stand-in, and so the app image, keeps Debian's plain trust store.
+  if [ "${HOST_CA_CERTS:-1}" = 1 ]; then
+    n="$(add_host_ca_certs)" || die "could not add the host's CA certificates"
+    if [ "$n" -gt 0 ]; then
+      log "sdk stand-in: trusts $n CA certificate(s) added locally on this host (HOST_CA_CERTS=0 skips)"
+      sdk_changes+=(--change "LABEL $STANDIN_LABEL.host-ca-certs=$n")
+    fi
+  fi
+  if [ -n "${NUGET_CERT_REVOCATION_MODE:-}" ]; then
+    log "sdk stand-in: NUGET_CERT_REVOCATION_MODE=$NUGET_CERT_REVOCATION_MODE, as on this host"
+    sdk_changes+=(--change "ENV NUGET_CERT_REVOCATION_MODE=$NUGET_CERT_REVOCATION_MODE")
+  fi
+  import_root "$SDK_IMAGE" "${sdk_changes[@]}" \
     --change "LABEL $STANDIN_LABEL.dotnet=$SDK_VERSION" \
     --change "ENV DOTNET_SDK_VERSION=$SDK_VERSION" \
     --change "ENV DOTNET_GENERATE_ASPNET_CERTIFICATE=false" \

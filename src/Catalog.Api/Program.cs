@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.ApiKeys;
 using Catalog.Api.Features.Customers;
 using Catalog.Api.Features.Metrics;
+using Catalog.Api.Features.Proposals;
 using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.Application;
 using Catalog.Api.Infrastructure.Auth;
@@ -53,6 +55,8 @@ app.MapServices();
 app.MapCustomers();
 app.MapMetrics();
 app.MapApiKeys();
+app.MapProposals();
+app.MapAgreements();
 
 if (!BuildTime.IsGeneratingOpenApiDocument)
 {

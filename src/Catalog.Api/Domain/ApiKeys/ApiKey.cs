@@ -88,7 +88,7 @@ public sealed class ApiKey
             return;
         }
 
-        if (Role == ApiRole.Admin && otherActiveAdminKeys == 0)
+        if (Role == ApiRole.Admin && otherActiveAdminKeys <= 0)
         {
             throw new DomainRuleException("last-admin-key", "This is the last active admin key; issue another admin key before revoking it.");
         }

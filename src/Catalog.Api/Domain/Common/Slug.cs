@@ -10,6 +10,6 @@ public static partial class Slug
     public static bool IsValid(string? value) =>
         value is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(value);
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

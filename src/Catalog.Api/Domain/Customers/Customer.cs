@@ -20,6 +20,9 @@ public sealed class Customer
 
     public string ContactEmail { get; private set; }
 
+    /// <summary>Key, name and cost centre folded to lower case by .NET, so that searching ignores case for every alphabet.</summary>
+    public string SearchText { get; private set; } = string.Empty;
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -43,6 +46,7 @@ public sealed class Customer
         Name = details.Name;
         CostCenter = details.CostCenter;
         ContactEmail = details.ContactEmail;
+        SearchText = string.Join(' ', Key, Name, CostCenter).ToLowerInvariant();
         UpdatedAt = now;
         Version++;
     }

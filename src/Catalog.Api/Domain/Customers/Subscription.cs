@@ -41,6 +41,11 @@ public sealed class Subscription
 
     public void ChangeUnits(Service service, int units, DateTime now)
     {
+        if (service.Id != ServiceId)
+        {
+            throw new ArgumentException($"This subscription is to service {ServiceId}, not {service.Id}.", nameof(service));
+        }
+
         if (service.Lifecycle == Lifecycle.Retired && units > Units)
         {
             throw new DomainRuleException("service-retired", $"Service '{service.Key}' is retired; its subscriptions can only shrink.");

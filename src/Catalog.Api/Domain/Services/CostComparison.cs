@@ -1,3 +1,5 @@
+using Catalog.Api.Domain.Common;
+
 namespace Catalog.Api.Domain.Services;
 
 /// <summary>The service's own cost set against each external alternative, for a number of units.</summary>
@@ -42,9 +44,4 @@ public sealed record CostComparison(int Units, CostComparison.CostLine Own, IRea
         decimal? DifferencePerUnit,
         decimal? MonthlyDifference,
         decimal? DifferencePercent);
-}
-
-public static class Money
-{
-    public static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }

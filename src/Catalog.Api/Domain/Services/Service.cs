@@ -45,6 +45,12 @@ public sealed class Service
     /// <summary>Increases with every change; the concurrency token behind the ETag.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// Key, name, summary and category folded to lower case by .NET, so that searching ignores case for every
+    /// alphabet on every database (SQLite's own lower() folds ASCII only).
+    /// </summary>
+    public string SearchText { get; private set; } = string.Empty;
+
     public bool AcceptsNewWork => Lifecycle == Lifecycle.Live;
 
     /// <param name="key">The unique, immutable slug.</param>
@@ -176,6 +182,7 @@ public sealed class Service
         Kind = details.Kind;
         Cost = details.Cost;
         _alternatives = [.. details.Alternatives];
+        SearchText = string.Join(' ', Key, Name, Summary, Category).ToLowerInvariant();
 
         var wanted = dependencies.Select(d => d.Id).ToHashSet();
         _dependencies.RemoveAll(d => !wanted.Contains(d.DependsOnId));

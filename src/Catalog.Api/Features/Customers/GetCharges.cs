@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Customers;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
@@ -6,12 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Features.Customers;
 
-/// <summary>What the customer pays per month, per subscribed service and in total per currency.</summary>
+/// <summary>What the customer pays per month: per subscribed service, per current agreement, and in total per currency.</summary>
 public static class GetCharges
 {
     public sealed record Query(Guid CustomerId) : IRequest<ChargesResponse>;
 
-    public sealed record ChargesResponse(Guid CustomerId, IReadOnlyList<Charges.ChargeLine> Services, IReadOnlyList<Charges.ChargeTotal> Totals);
+    /// <param name="Services">Units × unit cost, per subscribed service.</param>
+    /// <param name="Agreements">The monthly charge of each current agreement version.</param>
+    /// <param name="Totals">Services and agreements together, per currency.</param>
+    public sealed record ChargesResponse(Guid CustomerId, IReadOnlyList<Charges.ChargeLine> Services, IReadOnlyList<Charges.AgreementCharge> Agreements, IReadOnlyList<Charges.ChargeTotal> Totals);
 
     internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, ChargesResponse>
     {
@@ -22,8 +26,13 @@ public static class GetCharges
                 .Where(s => s.CustomerId == query.CustomerId)
                 .Join(db.Services, s => s.ServiceId, service => service.Id, (s, service) => new Charges.Consumption(service.Id, service.Key, service.Name, service.Cost, s.Units))
                 .ToListAsync(cancellationToken);
-            var charges = Charges.Compute(consumption);
-            return new ChargesResponse(query.CustomerId, charges.Lines, charges.Totals);
+            var agreements = await db.Agreements.AsNoTracking()
+                .Where(a => a.CustomerId == query.CustomerId && a.Status == AgreementStatus.Active)
+                .SelectMany(a => a.Versions.Where(v => v.Number == a.CurrentVersion), (a, v) => new { a.Id, a.ServiceId, v.Number, v.MonthlyCharge, v.Currency })
+                .Join(db.Services, a => a.ServiceId, s => s.Id, (a, s) => new Charges.AgreementCharge(a.Id, a.ServiceId, s.Key, s.Name, a.Number, a.MonthlyCharge, a.Currency))
+                .ToListAsync(cancellationToken);
+            var charges = Charges.Compute(consumption, agreements);
+            return new ChargesResponse(query.CustomerId, charges.Lines, charges.Agreements, charges.Totals);
         }
     }
 }

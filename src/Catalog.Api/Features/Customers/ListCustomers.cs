@@ -42,7 +42,7 @@ public static class ListCustomers
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
                 var q = query.Q.Trim().ToLowerInvariant();
-                customers = customers.Where(c => c.Key.Contains(q) || c.Name.ToLower().Contains(q) || c.CostCenter.ToLower().Contains(q));
+                customers = customers.Where(c => c.SearchText.Contains(q));
             }
 
             if (query.UpdatedSince is { } since)

@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.ApiKeys;
 using Catalog.Api.Domain.Services;
 using Catalog.Api.Infrastructure.Auth;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Features.Services;
 
-/// <summary>"If this fails, which business services and customers are affected?"</summary>
+/// <summary>"If this fails, which business services, customers and agreements are affected?"</summary>
 public static class GetServiceImpact
 {
     public sealed record Query(Guid Id) : IRequest<ImpactResponse>;
@@ -22,6 +23,7 @@ public static class GetServiceImpact
     /// <param name="Distance">0 for the service asked about, 1 for its direct dependants, and so on.</param>
     /// <param name="Via">The service through which this one is affected (null for the service asked about).</param>
     /// <param name="Customers">Customers subscribed to this service itself.</param>
+    /// <param name="Agreements">Active agreements on this service itself.</param>
     public sealed record ImpactedService(
         Guid Id,
         string Key,
@@ -30,7 +32,10 @@ public static class GetServiceImpact
         Lifecycle Lifecycle,
         int Distance,
         Guid? Via,
-        IReadOnlyList<SubscribedCustomer> Customers);
+        IReadOnlyList<SubscribedCustomer> Customers,
+        IReadOnlyList<AffectedAgreement> Agreements);
+
+    public sealed record AffectedAgreement(Guid Id, Guid CustomerId, int Version, decimal MonthlyCharge, string Currency);
 
     public sealed record SubscribedCustomer(Guid Id, string Key, string Name, int Units);
 
@@ -67,10 +72,22 @@ public static class GetServiceImpact
                 .ToListAsync(cancellationToken);
             var byService = subscribers.ToLookup(s => s.ServiceId, s => new SubscribedCustomer(s.Id, s.Key, s.Name, s.Units));
 
+            var agreementQuery = db.Agreements.AsNoTracking().Where(a => ids.Contains(a.ServiceId) && a.Status == AgreementStatus.Active);
+            if (actor.Role == ApiRole.Customer)
+            {
+                agreementQuery = agreementQuery.Where(a => a.CustomerId == actor.CustomerId);
+            }
+
+            var agreements = (await agreementQuery
+                .SelectMany(a => a.Versions.Where(v => v.Number == a.CurrentVersion), (a, v) => new { a.ServiceId, a.Id, a.CustomerId, v.Number, v.MonthlyCharge, v.Currency })
+                .ToListAsync(cancellationToken))
+                .ToLookup(a => a.ServiceId, a => new AffectedAgreement(a.Id, a.CustomerId, a.Number, a.MonthlyCharge, a.Currency));
+
             ImpactedService Describe(Guid id, int distance, Guid? via)
             {
                 var s = services[id];
-                return new ImpactedService(s.Id, s.Key, s.Name, s.Kind, s.Lifecycle, distance, via, byService[id].OrderBy(c => c.Key, StringComparer.Ordinal).ToList());
+                return new ImpactedService(
+                    s.Id, s.Key, s.Name, s.Kind, s.Lifecycle, distance, via, byService[id].OrderBy(c => c.Key, StringComparer.Ordinal).ToList(), agreements[id].OrderBy(a => a.Id).ToList());
             }
 
             var root = Describe(query.Id, 0, null);
@@ -103,7 +120,14 @@ public static class GetServiceImpact
                 _ => $"{business.Count} business services ({string.Join(", ", business)})",
             };
             var customerText = customers.Count == 1 ? "1 customer" : $"{customers.Count} customers";
-            return $"If {root.Name} fails, {businessText} and {customerText} are affected.";
+            var agreementCount = root.Agreements.Count + affected.Sum(a => a.Agreements.Count);
+            var agreementText = agreementCount switch
+            {
+                0 => string.Empty,
+                1 => "; 1 agreement covers them",
+                _ => $"; {agreementCount} agreements cover them",
+            };
+            return $"If {root.Name} fails, {businessText} and {customerText} are affected{agreementText}.";
         }
     }
 }

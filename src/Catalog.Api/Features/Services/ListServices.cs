@@ -59,8 +59,7 @@ public static class ListServices
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
                 var q = query.Q.Trim().ToLowerInvariant();
-                services = services.Where(s =>
-                    s.Key.Contains(q) || s.Name.ToLower().Contains(q) || s.Summary.ToLower().Contains(q) || s.Category.ToLower().Contains(q));
+                services = services.Where(s => s.SearchText.Contains(q));
             }
 
             if (query.UpdatedSince is { } since)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Catalog.Api.Domain.ApiKeys;
+using Catalog.Api.Domain.Negotiation;
 
 namespace Catalog.Api.Infrastructure.Auth;
 
@@ -15,6 +16,9 @@ public sealed class Actor(IHttpContextAccessor accessor)
     public ApiRole Role => Roles.Parse(User.FindFirstValue(ClaimTypes.Role) ?? throw new InvalidOperationException("No authenticated caller."));
 
     public Guid? CustomerId => Guid.TryParse(User.FindFirstValue(CustomerClaim), out var id) ? id : null;
+
+    /// <summary>The caller as recorded on what it does (rounds, analyses, acceptances, terminations).</summary>
+    public ActorRef Ref => new(KeyId, User.FindFirstValue(ClaimTypes.Name) ?? string.Empty, Roles.Name(Role));
 
     /// <summary>
     /// Whether the caller may see what belongs to <paramref name="customerId"/>. A customer sees only its own;

@@ -14,7 +14,10 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Curate, policy => policy.RequireRole(Roles.Admin, Roles.ItLead))
-            .AddPolicy(Policies.Administer, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Administer, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Decide, policy => policy.RequireRole(Roles.Customer))
+            .AddPolicy(Policies.Propose, policy => policy.RequireRole(Roles.Customer, Roles.Admin))
+            .AddPolicy(Policies.Terminate, policy => policy.RequireRole(Roles.Customer, Roles.Admin));
         return services;
     }
 }

@@ -36,4 +36,13 @@ public static class Policies
 
     /// <summary>Customers, keys and custom metrics: admins only.</summary>
     public const string Administer = "administer";
+
+    /// <summary>Deciding a negotiation (submit, revise, accept, withdraw): the customer alone.</summary>
+    public const string Decide = "decide";
+
+    /// <summary>Opening a proposal: a customer for itself, or an admin on a customer's behalf.</summary>
+    public const string Propose = "propose";
+
+    /// <summary>Ending an agreement: its customer or an admin, never IT.</summary>
+    public const string Terminate = "terminate";
 }

@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Infrastructure.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -58,6 +59,12 @@ public static class OpenApiSetup
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 var type = context.JsonTypeInfo.Type;
+                if (type == typeof(TargetValue))
+                {
+                    // Written by its own converter: a number, or a level name for levelled metrics.
+                    schema.Type = JsonSchemaType.Number | JsonSchemaType.String;
+                    schema.Description = "A number in the metric's unit, or one of a levelled metric's levels.";
+                }
                 if (schema.Properties is { Count: > 0 } properties
                     && type.Namespace?.StartsWith("Catalog.Api", StringComparison.Ordinal) == true
                     && !type.Name.EndsWith("Input", StringComparison.Ordinal))

@@ -1,6 +1,8 @@
+using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.ApiKeys;
 using Catalog.Api.Domain.Customers;
 using Catalog.Api.Domain.Metrics;
+using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Domain.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,6 +22,14 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Metric> Metrics => Set<Metric>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<ImpactAnalysis> ImpactAnalyses => Set<ImpactAnalysis>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);

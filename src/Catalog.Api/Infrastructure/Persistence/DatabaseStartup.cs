@@ -34,6 +34,13 @@ public static class DatabaseStartup
         }
 
         var configured = configuration["Auth:BootstrapAdminKey"];
+        if (!string.IsNullOrWhiteSpace(configured) && await db.ApiKeys.AnyAsync(k => k.Hash == ApiKey.HashOf(configured)))
+        {
+            // The configured key was registered before and has been revoked since: it must not come back.
+            logger.LogWarning("Auth:BootstrapAdminKey names a key that was revoked; generating a new admin key instead.");
+            configured = null;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         string secret;
         ApiKey key;

@@ -46,7 +46,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 : badRequest.Message,
         },
         NotFoundException => Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", exception.Message),
-        DomainRuleException rule => Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict(rule.Code), "The request conflicts with a business rule.", rule.Message),
+        DomainRuleException rule => WithFacts(
+            Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict(rule.Code), "The request conflicts with a business rule.", rule.Message),
+            rule.Facts),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict(conflict.Code), "The request conflicts with the current state.", conflict.Message),
         PreconditionFailedException => Problem(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "The resource has changed.", exception.Message),
         PreconditionRequiredException => Problem(StatusCodes.Status428PreconditionRequired, ProblemTypes.PreconditionRequired, "If-Match is required.", exception.Message),
@@ -62,6 +64,16 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             "Another request created the same resource at the same time; read it and retry if needed."),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemTypes.Unexpected, "An unexpected error occurred.", "The failure has been logged; quote the traceId when reporting it."),
     };
+
+    private static ProblemDetails WithFacts(ProblemDetails problem, IReadOnlyDictionary<string, object?> facts)
+    {
+        foreach (var (name, value) in facts)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };

@@ -16,6 +16,14 @@ public static class ProblemsSetup
             }
 
             problem.Instance ??= context.HttpContext.Request.Path;
+            var request = context.HttpContext.Request;
+            problem.Detail ??= status switch
+            {
+                StatusCodes.Status404NotFound => $"Nothing exists at {request.Path}; check the address and the id.",
+                StatusCodes.Status405MethodNotAllowed => $"{request.Path} does not accept {request.Method}; the OpenAPI document at /openapi/v1.json lists what it does accept.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+                _ => problem.Title,
+            };
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -1,14 +1,11 @@
-using System.Text.Json;
 using Catalog.Api.Domain.Services;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Catalog.Api.Infrastructure.Persistence.Configurations;
 
 internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public void Configure(EntityTypeBuilder<Service> builder)
     {
@@ -20,6 +17,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Property(s => s.Summary).HasMaxLength(1000);
         builder.Property(s => s.Description).HasMaxLength(8000);
         builder.Property(s => s.Category).HasMaxLength(100);
+        builder.Property(s => s.SearchText).HasMaxLength(1400);
         builder.HasIndex(s => s.Category);
         builder.HasIndex(s => s.UpdatedAt);
         builder.Property(s => s.Version).IsConcurrencyToken();
@@ -36,16 +34,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
             cost.Property(c => c.Currency).HasColumnName("CostCurrency").HasMaxLength(3);
         });
 
-        // Alternatives are read and written whole with their service, so they live in one JSON column.
-        builder.Property(s => s.Alternatives)
-            .HasField("_alternatives")
-            .HasConversion(
-                alternatives => JsonSerializer.Serialize(alternatives, JsonOptions),
-                json => JsonSerializer.Deserialize<List<Alternative>>(json, JsonOptions) ?? new List<Alternative>(),
-                new ValueComparer<IReadOnlyList<Alternative>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    a => a.Aggregate(0, (hash, alternative) => HashCode.Combine(hash, alternative.GetHashCode())),
-                    a => a.ToList()));
+        builder.Property(s => s.Alternatives).HasField("_alternatives").HasJsonConversion();
 
         builder.HasMany(s => s.Dependencies).WithOne().HasForeignKey(d => d.ServiceId).OnDelete(DeleteBehavior.Restrict);
     }

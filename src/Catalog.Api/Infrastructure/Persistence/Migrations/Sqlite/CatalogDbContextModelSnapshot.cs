@@ -18,6 +18,145 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Catalog.Api.Domain.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TerminatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "TerminatedBy", "Catalog.Api.Domain.Agreements.Agreement.TerminatedBy#ActorRef", b1 =>
+                        {
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TerminatedByKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TerminatedByName");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TerminatedByRole");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.HasIndex("ServiceId", "CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Agreements.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AnalysisId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthlyCharge")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Option")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposalTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "AcceptedBy", "Catalog.Api.Domain.Agreements.AgreementVersion.AcceptedBy#ActorRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AcceptedByKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AcceptedByName");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AcceptedByRole");
+                        });
+
+                    b.HasKey("AgreementId", "Number");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("AgreementVersions");
+                });
+
             modelBuilder.Entity("Catalog.Api.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -92,6 +231,11 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -277,6 +421,214 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Catalog.Api.Domain.Negotiation.ImpactAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededBy")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PublishedBy", "Catalog.Api.Domain.Negotiation.ImpactAnalysis.PublishedBy#ActorRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PublishedByKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PublishedByName");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PublishedByRole");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "Round");
+
+                    b.ToTable("ImpactAnalyses");
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Negotiation.Proposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AcceptedAnalysisId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedOption")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BusinessJustification")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentRound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.HasIndex("ServiceId", "Id");
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Negotiation.ProposalEvent", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnalysisId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Actor", "Catalog.Api.Domain.Negotiation.ProposalEvent.Actor#ActorRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ActorKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ActorName");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ActorRole");
+                        });
+
+                    b.HasKey("ProposalId", "Sequence");
+
+                    b.ToTable("ProposalEvent");
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Negotiation.ProposalRound", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CreatedBy", "Catalog.Api.Domain.Negotiation.ProposalRound.CreatedBy#ActorRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CreatedByKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CreatedByName");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CreatedByRole");
+                        });
+
+                    b.HasKey("ProposalId", "Number");
+
+                    b.ToTable("ProposalRound");
+                });
+
             modelBuilder.Entity("Catalog.Api.Domain.Services.Service", b =>
                 {
                     b.Property<Guid>("Id")
@@ -316,6 +668,11 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -396,6 +753,36 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ServiceDependencies");
                 });
 
+            modelBuilder.Entity("Catalog.Api.Domain.Agreements.Agreement", b =>
+                {
+                    b.HasOne("Catalog.Api.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Agreements.AgreementVersion", b =>
+                {
+                    b.HasOne("Catalog.Api.Domain.Agreements.Agreement", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Catalog.Api.Domain.Negotiation.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Catalog.Api.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("Catalog.Api.Domain.Customers.Customer", null)
@@ -419,6 +806,48 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Catalog.Api.Domain.Negotiation.ImpactAnalysis", b =>
+                {
+                    b.HasOne("Catalog.Api.Domain.Negotiation.Proposal", null)
+                        .WithMany("Analyses")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Negotiation.Proposal", b =>
+                {
+                    b.HasOne("Catalog.Api.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Negotiation.ProposalEvent", b =>
+                {
+                    b.HasOne("Catalog.Api.Domain.Negotiation.Proposal", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Negotiation.ProposalRound", b =>
+                {
+                    b.HasOne("Catalog.Api.Domain.Negotiation.Proposal", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Catalog.Api.Domain.Services.ServiceDependency", b =>
                 {
                     b.HasOne("Catalog.Api.Domain.Services.Service", null)
@@ -432,6 +861,20 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Negotiation.Proposal", b =>
+                {
+                    b.Navigation("Analyses");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Rounds");
                 });
 
             modelBuilder.Entity("Catalog.Api.Domain.Services.Service", b =>

@@ -1,0 +1,162 @@
+using Catalog.Api.Domain.Common;
+using Catalog.Api.Domain.Negotiation;
+
+namespace Catalog.Api.Domain.Agreements;
+
+public enum AgreementStatus
+{
+    Active,
+    Terminated,
+}
+
+/// <summary>
+/// The service levels one customer has agreed for one service, as a history of immutable versions. A version
+/// comes into being only from a customer's acceptance of an analysed proposal; nothing else writes targets.
+/// </summary>
+public sealed class Agreement
+{
+    private readonly List<AgreementVersion> _versions = [];
+
+    private Agreement()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ServiceId { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    public AgreementStatus Status { get; private set; }
+
+    public int CurrentVersion { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public string? TerminationReason { get; private set; }
+
+    public ActorRef? TerminatedBy { get; private set; }
+
+    public DateTime? TerminatedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<AgreementVersion> Versions => _versions;
+
+    /// <summary>Opens the agreement for (service, customer) with its first version.</summary>
+    public static Agreement Open(Guid serviceId, Guid customerId, AcceptedTerms terms)
+    {
+        var agreement = new Agreement
+        {
+            Id = Guid.CreateVersion7(terms.AcceptedAt),
+            ServiceId = serviceId,
+            CustomerId = customerId,
+            CreatedAt = terms.AcceptedAt,
+        };
+        agreement.AddVersion(terms);
+        return agreement;
+    }
+
+    /// <summary>
+    /// Adds the next version from an acceptance. The monthly charge is the previous version's plus the accepted
+    /// delta (IT prices a renegotiation against what is already agreed). A terminated agreement comes back into
+    /// force with the new version; its history stays.
+    /// </summary>
+    public AgreementVersion AddVersion(AcceptedTerms terms)
+    {
+        var previous = _versions.LastOrDefault();
+        if (previous is not null && previous.Currency != terms.Currency)
+        {
+            throw new DomainRuleException(
+                "currency-mismatch",
+                $"The agreement is charged in {previous.Currency}; an analysis priced in {terms.Currency} cannot extend it.");
+        }
+
+        var charge = Money.Round((previous?.MonthlyCharge ?? 0m) + terms.MonthlyCostDelta);
+        var version = AgreementVersion.From(Id, _versions.Count + 1, terms, charge);
+        _versions.Add(version);
+        CurrentVersion = version.Number;
+        Status = AgreementStatus.Active;
+        TerminationReason = null;
+        TerminatedBy = null;
+        TerminatedAt = null;
+        UpdatedAt = terms.AcceptedAt;
+        Version++;
+        return version;
+    }
+
+    public void Terminate(string reason, ActorRef actor, DateTime now)
+    {
+        if (Status == AgreementStatus.Terminated)
+        {
+            throw new DomainRuleException(
+                "agreement-terminated",
+                $"The agreement was terminated on {TerminatedAt:yyyy-MM-dd}; a new acceptance brings it back.",
+                new Dictionary<string, object?> { ["currentStatus"] = "terminated" });
+        }
+
+        Status = AgreementStatus.Terminated;
+        TerminationReason = reason;
+        TerminatedBy = actor;
+        TerminatedAt = now;
+        UpdatedAt = now;
+        Version++;
+    }
+}
+
+/// <summary>One immutable version of an agreement: what is promised, what it costs, and where it came from.</summary>
+public sealed class AgreementVersion
+{
+    private List<Target> _targets = [];
+
+    private AgreementVersion()
+    {
+        Currency = ProposalTitle = string.Empty;
+        AcceptedBy = null!;
+    }
+
+    public Guid AgreementId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public IReadOnlyList<Target> Targets => _targets;
+
+    public decimal MonthlyCharge { get; private set; }
+
+    public string Currency { get; private set; }
+
+    public DateTime EffectiveFrom { get; private set; }
+
+    public Guid ProposalId { get; private set; }
+
+    public string ProposalTitle { get; private set; }
+
+    public int Round { get; private set; }
+
+    public Guid AnalysisId { get; private set; }
+
+    public AcceptOption Option { get; private set; }
+
+    public ActorRef AcceptedBy { get; private set; }
+
+    public DateTime AcceptedAt { get; private set; }
+
+    internal static AgreementVersion From(Guid agreementId, int number, AcceptedTerms terms, decimal monthlyCharge) => new()
+    {
+        AgreementId = agreementId,
+        Number = number,
+        _targets = [.. terms.Targets],
+        MonthlyCharge = monthlyCharge,
+        Currency = terms.Currency,
+        EffectiveFrom = terms.AcceptedAt.Date.AddDays(terms.LeadTimeDays),
+        ProposalId = terms.ProposalId,
+        ProposalTitle = terms.ProposalTitle,
+        Round = terms.Round,
+        AnalysisId = terms.AnalysisId,
+        Option = terms.Option,
+        AcceptedBy = terms.AcceptedBy,
+        AcceptedAt = terms.AcceptedAt,
+    };
+}

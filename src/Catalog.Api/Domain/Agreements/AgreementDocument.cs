@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+using Catalog.Api.Domain.Metrics;
+using Catalog.Api.Domain.Negotiation;
+
+namespace Catalog.Api.Domain.Agreements;
+
+/// <summary>
+/// An agreement version as a short document a business reader understands: what is promised, how recovery
+/// works, what it costs and where it came from, in sentences rather than a table of metrics.
+/// </summary>
+public static class AgreementDocument
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public sealed record Context(
+        string ServiceName,
+        string ServiceSummary,
+        string CustomerName,
+        string CostCenter,
+        string Unit,
+        decimal UnitCostPerMonth,
+        string UnitCurrency,
+        int SubscribedUnits,
+        AgreementStatus Status,
+        IReadOnlyDictionary<string, Metric> Metrics);
+
+    public static string Markdown(AgreementVersion version, Context context)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant, $"# {context.ServiceName} for {context.CustomerName}\n\n");
+        text.Append(Invariant, $"Service level agreement, version {version.Number}, in force from {version.EffectiveFrom:d MMMM yyyy}.");
+        if (context.Status == AgreementStatus.Terminated)
+        {
+            text.Append(" This agreement has since been terminated.");
+        }
+
+        text.Append("\n\n");
+        text.Append(Invariant, $"{context.ServiceName}: {context.ServiceSummary}\n\n");
+
+        text.Append("## What is promised\n\n");
+        foreach (var target in version.Targets.Where(t => !IsRecovery(t.Metric)))
+        {
+            text.Append(Invariant, $"- {Sentence(context, target)}\n");
+        }
+
+        var recovery = version.Targets.Where(t => IsRecovery(t.Metric)).ToList();
+        if (recovery.Count > 0)
+        {
+            text.Append("\n## When things go wrong\n\n");
+            foreach (var target in recovery)
+            {
+                text.Append(Invariant, $"- {Sentence(context, target)}\n");
+            }
+        }
+
+        text.Append("\n## What it costs\n\n");
+        text.Append(Invariant, $"- These service levels cost {Money(version.MonthlyCharge, version.Currency)} per month, charged to cost centre {context.CostCenter}.\n");
+        text.Append(Invariant, $"- The service itself costs {Money(context.UnitCostPerMonth, context.UnitCurrency)} per {context.Unit} per month");
+        if (context.SubscribedUnits > 0)
+        {
+            var perUnit = version.Currency == context.UnitCurrency ? $"; with {context.SubscribedUnits} {Plural(context.Unit, context.SubscribedUnits)} the service levels add {Money(Common.Money.Round(version.MonthlyCharge / context.SubscribedUnits), version.Currency)} per {context.Unit}" : string.Empty;
+            text.Append(Invariant, $"{perUnit}.\n");
+        }
+        else
+        {
+            text.Append(".\n");
+        }
+
+        text.Append("\n## Where it came from\n\n");
+        text.Append(Invariant, $"Agreed on {version.AcceptedAt:d MMMM yyyy} by {version.AcceptedBy.Name}, accepting {(version.Option == AcceptOption.Proposed ? "the targets it proposed" : "IT's counter-offer")} ");
+        text.Append(Invariant, $"in round {version.Round} of the proposal \"{version.ProposalTitle}\" (proposal {version.ProposalId}, analysis {version.AnalysisId}).\n");
+        return text.ToString();
+    }
+
+    /// <summary>One target as a sentence: "Corporate Email will be available at least 99.9% of each calendar month."</summary>
+    public static string Sentence(Context context, Target target)
+    {
+        var value = target.Value;
+        var scope = target.Scope is null ? string.Empty : $" for {target.Scope}";
+        return target.Metric switch
+        {
+            "availability" => $"{context.ServiceName} will be available at least {Number(value)}% of each calendar month{scope}.",
+            "time-to-restore" => $"If it fails{(target.Scope is null ? string.Empty : $" ({target.Scope} incidents)")}, service is restored within {Duration(value)}.",
+            "response-time" => $"It responds within {Number(value)} milliseconds{(target.Scope is null ? string.Empty : $" ({target.Scope} of requests)")}.",
+            "support-hours" => $"Support is available {SupportHours(value.Level)}{scope}.",
+            "recovery-point" => $"If data has to be restored, at most the last {Duration(value)} of changes can be lost{scope}.",
+            "recovery-time" => $"After a disaster, {context.ServiceName} is back within {Duration(value)}{scope}.",
+            _ => Generic(context, target, scope),
+        };
+    }
+
+    private static string Generic(Context context, Target target, string scope)
+    {
+        if (!context.Metrics.TryGetValue(target.Metric, out var metric))
+        {
+            return $"{target.Metric}: {target.Value}{scope}.";
+        }
+
+        var bound = metric.Direction == MetricDirection.HigherIsStricter ? "at least" : "at most";
+        var unit = metric.ValueType == MetricValueType.Level ? string.Empty : $" {metric.Unit}";
+        return $"{metric.Name}: {bound} {target.Value}{unit}{scope}.";
+    }
+
+    private static bool IsRecovery(string metric) => metric is "time-to-restore" or "recovery-point" or "recovery-time";
+
+    private static string Number(TargetValue value) => (value.Number ?? 0m).ToString("0.###", Invariant);
+
+    private static string Duration(TargetValue value)
+    {
+        var minutes = value.Number ?? 0m;
+        return minutes switch
+        {
+            >= 1440 when minutes % 1440 == 0 => Count(minutes / 1440, "day"),
+            >= 60 when minutes % 60 == 0 => Count(minutes / 60, "hour"),
+            _ => Count(minutes, "minute"),
+        };
+    }
+
+    private static string Count(decimal amount, string unit) => $"{amount.ToString("0.###", Invariant)} {(amount == 1 ? unit : unit + "s")}";
+
+    private static string Plural(string unit, int count) => count == 1 ? unit : unit.EndsWith('s') ? unit : unit + "s";
+
+    private static string SupportHours(string? level) => level switch
+    {
+        "business-hours" => "during business hours",
+        "extended-hours" => "during extended hours, early mornings and evenings included",
+        "24x7" => "around the clock, every day of the year",
+        _ => level ?? string.Empty,
+    };
+
+    private static string Money(decimal amount, string currency) => $"{amount.ToString("#,0.00", Invariant)} {currency}";
+}

@@ -1,0 +1,182 @@
+using Catalog.Api.Domain.Common;
+using Catalog.Api.Domain.Services;
+
+namespace Catalog.Api.Domain.Negotiation;
+
+/// <summary>
+/// A customer's request for service levels on one service, and the negotiation that follows: rounds of targets,
+/// IT's impact analyses, and the customer's decision. The customer sets the targets; IT can only answer.
+/// </summary>
+public sealed class Proposal
+{
+    private readonly List<ProposalRound> _rounds = [];
+    private readonly List<ImpactAnalysis> _analyses = [];
+    private readonly List<ProposalEvent> _events = [];
+
+    private Proposal()
+    {
+        Title = BusinessJustification = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ServiceId { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string BusinessJustification { get; private set; }
+
+    public ProposalStatus Status { get; private set; }
+
+    public int CurrentRound { get; private set; }
+
+    public string? WithdrawalReason { get; private set; }
+
+    /// <summary>The analysis and option the customer accepted, once agreed.</summary>
+    public Guid? AcceptedAnalysisId { get; private set; }
+
+    public AcceptOption? AcceptedOption { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ProposalRound> Rounds => _rounds;
+
+    public IReadOnlyList<ImpactAnalysis> Analyses => _analyses;
+
+    public IReadOnlyList<ProposalEvent> Events => _events;
+
+    /// <summary>The analysis the customer can accept now, if any: the newest of the current round.</summary>
+    public ImpactAnalysis? CurrentAnalysis => _analyses.SingleOrDefault(a => a.Round == CurrentRound && a.IsCurrent);
+
+    /// <summary>Opens a proposal in draft (or submitted, when <paramref name="submit"/>) with its first round of targets.</summary>
+    public static Proposal Open(
+        Service service, Guid customerId, string title, string justification, IReadOnlyList<Target> targets, bool submit, ActorRef actor, DateTime now)
+    {
+        if (!service.AcceptsNewWork)
+        {
+            throw new DomainRuleException(
+                "service-not-live",
+                $"Service '{service.Key}' is {service.Lifecycle.ToString().ToLowerInvariant()}; proposals can be made only for live services.");
+        }
+
+        var proposal = new Proposal
+        {
+            Id = Guid.CreateVersion7(now),
+            ServiceId = service.Id,
+            CustomerId = customerId,
+            Title = title,
+            BusinessJustification = justification,
+            Status = ProposalStatus.Draft,
+            CurrentRound = 1,
+            CreatedAt = now,
+        };
+        proposal._rounds.Add(ProposalRound.Open(proposal.Id, 1, targets, null, actor, now));
+        proposal.Record(ProposalEventType.Created, null, null, actor, now);
+        if (submit)
+        {
+            proposal.Submit(actor, now);
+        }
+
+        return proposal;
+    }
+
+    public void Submit(ActorRef actor, DateTime now)
+    {
+        Status = ProposalStateMachine.Apply(Status, ProposalAction.Submit);
+        Record(ProposalEventType.Submitted, null, null, actor, now);
+    }
+
+    /// <summary>New targets: a new round, and back to submitted (a draft stays a draft). Earlier rounds are kept.</summary>
+    public void Revise(IReadOnlyList<Target> targets, string? note, ActorRef actor, DateTime now)
+    {
+        Status = ProposalStateMachine.Apply(Status, ProposalAction.Revise);
+        CurrentRound++;
+        _rounds.Add(ProposalRound.Open(Id, CurrentRound, targets, note, actor, now));
+        Record(ProposalEventType.Revised, null, note, actor, now);
+    }
+
+    /// <summary>IT's answer to the current round; a newer analysis of the same round supersedes the older, which is kept.</summary>
+    public ImpactAnalysis PublishAnalysis(AnalysisContent content, ActorRef actor, DateTime now)
+    {
+        Status = ProposalStateMachine.Apply(Status, ProposalAction.Analyse);
+        var analysis = ImpactAnalysis.Publish(Id, CurrentRound, content, actor, now);
+        CurrentAnalysis?.Supersede(analysis.Id, now);
+        _analyses.Add(analysis);
+        Record(ProposalEventType.Analysed, analysis.Id, null, actor, now);
+        return analysis;
+    }
+
+    /// <summary>
+    /// The customer accepts one option of the current analysis at the monthly cost it saw. A superseded or
+    /// unknown analysis, a missing counter-offer or a different cost is refused, so nobody accepts a price
+    /// they did not see.
+    /// </summary>
+    public AcceptedTerms Accept(Guid analysisId, AcceptOption option, decimal monthlyCost, ActorRef actor, DateTime now)
+    {
+        var next = ProposalStateMachine.Apply(Status, ProposalAction.Accept);
+        var analysis = _analyses.SingleOrDefault(a => a.Id == analysisId);
+        if (analysis is null || !analysis.IsCurrent || analysis.Round != CurrentRound)
+        {
+            var current = CurrentAnalysis;
+            throw new DomainRuleException(
+                "analysis-not-current",
+                $"Analysis {analysisId} is not the current analysis of round {CurrentRound}; read the proposal again and decide on {current?.Id}.",
+                new Dictionary<string, object?> { ["currentAnalysisId"] = current?.Id });
+        }
+
+        if (analysis.MonthlyCostOf(option) is not { } expected)
+        {
+            throw new DomainRuleException("no-counter-offer", $"Analysis {analysisId} makes no counter-offer; accept the proposed targets or revise.");
+        }
+
+        if (expected != monthlyCost)
+        {
+            throw new DomainRuleException(
+                "monthly-cost-mismatch",
+                $"The {(option == AcceptOption.Proposed ? "proposed targets" : "counter-offer")} cost {expected} {analysis.Content.Currency} per month, not {monthlyCost}.",
+                new Dictionary<string, object?> { ["monthlyCost"] = expected, ["currency"] = analysis.Content.Currency });
+        }
+
+        Status = next;
+        AcceptedAnalysisId = analysis.Id;
+        AcceptedOption = option;
+        Record(ProposalEventType.Accepted, analysis.Id, option == AcceptOption.Proposed ? "proposed" : "counter-offer", actor, now);
+
+        var targets = option == AcceptOption.Proposed ? _rounds.Single(r => r.Number == CurrentRound).Targets : analysis.Content.CounterOffer!.Targets;
+        return new AcceptedTerms(Id, Title, CurrentRound, analysis.Id, option, targets, expected, analysis.Content.Currency, analysis.Content.LeadTimeDays, actor, now);
+    }
+
+    public void Withdraw(string reason, ActorRef actor, DateTime now)
+    {
+        Status = ProposalStateMachine.Apply(Status, ProposalAction.Withdraw);
+        WithdrawalReason = reason;
+        Record(ProposalEventType.Withdrawn, null, reason, actor, now);
+    }
+
+    private void Record(ProposalEventType type, Guid? analysisId, string? note, ActorRef actor, DateTime now)
+    {
+        _events.Add(ProposalEvent.Record(Id, _events.Count + 1, type, CurrentRound, analysisId, note, actor, now));
+        UpdatedAt = now;
+        Version++;
+    }
+}
+
+/// <summary>What the customer accepted, with its provenance: the input to a new agreement version.</summary>
+public sealed record AcceptedTerms(
+    Guid ProposalId,
+    string ProposalTitle,
+    int Round,
+    Guid AnalysisId,
+    AcceptOption Option,
+    IReadOnlyList<Target> Targets,
+    decimal MonthlyCostDelta,
+    string Currency,
+    int LeadTimeDays,
+    ActorRef AcceptedBy,
+    DateTime AcceptedAt);

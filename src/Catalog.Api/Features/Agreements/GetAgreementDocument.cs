@@ -1,0 +1,34 @@
+using Catalog.Api.Domain.Agreements;
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Features.Agreements;
+
+/// <summary>A version as a short plain-language document (Markdown; the endpoint also renders it as HTML).</summary>
+public static class GetAgreementDocument
+{
+    public sealed record Query(Guid AgreementId, int Number) : IRequest<Document>;
+
+    public sealed record Document(string Title, string Markdown);
+
+    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, Document>
+    {
+        public async Task<Document> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var agreement = await AgreementLookup.LoadAsync(db, actor, query.AgreementId, forUpdate: false, cancellationToken);
+            var version = AgreementLookup.VersionOf(agreement, query.Number);
+            var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == agreement.ServiceId, cancellationToken);
+            var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == agreement.CustomerId, cancellationToken);
+            var units = await db.Subscriptions.AsNoTracking()
+                .Where(s => s.CustomerId == customer.Id && s.ServiceId == service.Id)
+                .Select(s => s.Units)
+                .SingleOrDefaultAsync(cancellationToken);
+            var metrics = await db.Metrics.AsNoTracking().ToDictionaryAsync(m => m.Key, cancellationToken);
+            var context = new AgreementDocument.Context(
+                service.Name, service.Summary, customer.Name, customer.CostCenter, service.Cost.Unit, service.Cost.UnitCostPerMonth, service.Cost.Currency, units, agreement.Status, metrics);
+            return new Document($"{service.Name} for {customer.Name}, version {version.Number}", AgreementDocument.Markdown(version, context));
+        }
+    }
+}

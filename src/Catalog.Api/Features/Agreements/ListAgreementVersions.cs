@@ -1,0 +1,20 @@
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Persistence;
+using MediatR;
+
+namespace Catalog.Api.Features.Agreements;
+
+/// <summary>The whole history of an agreement, version 1 first.</summary>
+public static class ListAgreementVersions
+{
+    public sealed record Query(Guid AgreementId) : IRequest<IReadOnlyList<AgreementVersionResponse>>;
+
+    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, IReadOnlyList<AgreementVersionResponse>>
+    {
+        public async Task<IReadOnlyList<AgreementVersionResponse>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var agreement = await AgreementLookup.LoadAsync(db, actor, query.AgreementId, forUpdate: false, cancellationToken);
+            return agreement.Versions.OrderBy(v => v.Number).Select(AgreementVersionResponse.From).ToList();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Catalog.Api.Domain.Agreements;
+using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Features.Agreements;
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Features.Proposals;
+
+/// <summary>
+/// The customer accepts the proposed targets or the counter-offer of the current analysis, at the monthly cost
+/// it saw. This is the only way an agreement version comes into being: version 1 of the agreement for
+/// (service, customer), or the next version of the existing one.
+/// </summary>
+public static class AcceptProposal
+{
+    public sealed record AcceptanceInput(Guid? AnalysisId, AcceptOption? Option, decimal? MonthlyCost);
+
+    public sealed record Command(Guid ProposalId, AcceptanceInput Input) : IRequest<AgreementVersionResponse>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Input.AnalysisId).NotNull().NotEqual(Guid.Empty);
+            RuleFor(c => c.Input.Option).NotNull().IsInEnum();
+            RuleFor(c => c.Input.MonthlyCost).NotNull();
+        }
+    }
+
+    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Command, AgreementVersionResponse>
+    {
+        public async Task<AgreementVersionResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var proposal = await ProposalLookup.LoadAsync(db, actor, command.ProposalId, forUpdate: true, cancellationToken);
+            var input = command.Input;
+            var terms = proposal.Accept(input.AnalysisId!.Value, input.Option!.Value, input.MonthlyCost!.Value, actor.Ref, clock.GetUtcNow().UtcDateTime);
+
+            var agreement = await db.Agreements.Include(a => a.Versions)
+                .SingleOrDefaultAsync(a => a.ServiceId == proposal.ServiceId && a.CustomerId == proposal.CustomerId, cancellationToken);
+            AgreementVersion version;
+            if (agreement is null)
+            {
+                agreement = Agreement.Open(proposal.ServiceId, proposal.CustomerId, terms);
+                db.Agreements.Add(agreement);
+                version = agreement.Versions[0];
+            }
+            else
+            {
+                version = agreement.AddVersion(terms);
+            }
+
+            // Proposal, agreement and version commit together; a concurrent acceptance loses on the proposal's
+            // concurrency token or on the unique (service, customer) and (agreement, number) keys.
+            await db.SaveActionAsync("proposal", cancellationToken);
+            return AgreementVersionResponse.From(version);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Persistence;
+using MediatR;
+
+namespace Catalog.Api.Features.Proposals;
+
+public static class GetProposal
+{
+    public sealed record Query(Guid Id) : IRequest<ProposalResponse>;
+
+    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, ProposalResponse>
+    {
+        public async Task<ProposalResponse> Handle(Query query, CancellationToken cancellationToken) =>
+            ProposalResponse.From(await ProposalLookup.LoadAsync(db, actor, query.Id, forUpdate: false, cancellationToken));
+    }
+}

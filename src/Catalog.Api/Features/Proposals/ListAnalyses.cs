@@ -1,0 +1,20 @@
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Persistence;
+using MediatR;
+
+namespace Catalog.Api.Features.Proposals;
+
+/// <summary>Every analysis of the proposal, superseded ones included, oldest first.</summary>
+public static class ListAnalyses
+{
+    public sealed record Query(Guid ProposalId) : IRequest<IReadOnlyList<AnalysisResponse>>;
+
+    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, IReadOnlyList<AnalysisResponse>>
+    {
+        public async Task<IReadOnlyList<AnalysisResponse>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var proposal = await ProposalLookup.LoadAsync(db, actor, query.ProposalId, forUpdate: false, cancellationToken);
+            return proposal.Analyses.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Select(a => AnalysisResponse.From(a, proposal.CurrentRound)).ToList();
+        }
+    }
+}

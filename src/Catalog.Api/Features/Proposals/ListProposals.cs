@@ -1,0 +1,52 @@
+using Catalog.Api.Domain.ApiKeys;
+using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Http;
+using Catalog.Api.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Features.Proposals;
+
+public static class ListProposals
+{
+    /// <summary>Proposals newest last (id order), filtered; a customer key sees only its own.</summary>
+    public sealed record Query(PageRequest Page, ProposalStatus? Status = null, Guid? ServiceId = null, Guid? CustomerId = null) : IRequest<Page<ProposalResponse>>;
+
+    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, Page<ProposalResponse>>
+    {
+        public async Task<Page<ProposalResponse>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var proposals = db.Proposals.AsNoTracking();
+            if (actor.Role == ApiRole.Customer)
+            {
+                proposals = proposals.Where(p => p.CustomerId == actor.CustomerId);
+            }
+
+            if (query.CustomerId is { } customerId)
+            {
+                proposals = proposals.Where(p => p.CustomerId == customerId);
+            }
+
+            if (query.ServiceId is { } serviceId)
+            {
+                proposals = proposals.Where(p => p.ServiceId == serviceId);
+            }
+
+            if (query.Status is { } status)
+            {
+                proposals = proposals.Where(p => p.Status == status);
+            }
+
+            if (query.Page.AfterId() is { } after)
+            {
+                proposals = proposals.Where(p => p.Id.CompareTo(after) > 0);
+            }
+
+            var page = await proposals.OrderBy(p => p.Id)
+                .Include(p => p.Rounds).Include(p => p.Analyses).AsSplitQuery()
+                .ToPageAsync(query.Page.Limit, p => p.Id.ToString(), cancellationToken);
+            return new Page<ProposalResponse>(page.Items.Select(ProposalResponse.From).ToList(), page.NextCursor);
+        }
+    }
+}

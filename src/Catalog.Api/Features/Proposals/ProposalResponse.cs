@@ -1,0 +1,126 @@
+using Catalog.Api.Domain.Negotiation;
+
+namespace Catalog.Api.Features.Proposals;
+
+public sealed record ProposalResponse
+{
+    public Guid Id { get; init; }
+
+    public Guid ServiceId { get; init; }
+
+    public Guid CustomerId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string BusinessJustification { get; init; }
+
+    public ProposalStatus Status { get; init; }
+
+    /// <summary>What can happen next from this status; IT's only move is analyse.</summary>
+    public required IReadOnlyList<ProposalAction> AllowedActions { get; init; }
+
+    public int CurrentRound { get; init; }
+
+    /// <summary>The targets of the current round.</summary>
+    public required IReadOnlyList<Target> Targets { get; init; }
+
+    public required IReadOnlyList<RoundResponse> Rounds { get; init; }
+
+    /// <summary>The analysis the customer can accept now, if the current round has one.</summary>
+    public Guid? CurrentAnalysisId { get; init; }
+
+    public Guid? AcceptedAnalysisId { get; init; }
+
+    public AcceptOption? AcceptedOption { get; init; }
+
+    public string? WithdrawalReason { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime UpdatedAt { get; init; }
+
+    public int Version { get; init; }
+
+    internal static ProposalResponse From(Proposal proposal) => new()
+    {
+        Id = proposal.Id,
+        ServiceId = proposal.ServiceId,
+        CustomerId = proposal.CustomerId,
+        Title = proposal.Title,
+        BusinessJustification = proposal.BusinessJustification,
+        Status = proposal.Status,
+        AllowedActions = ProposalStateMachine.Allowed(proposal.Status),
+        CurrentRound = proposal.CurrentRound,
+        Targets = proposal.Rounds.Single(r => r.Number == proposal.CurrentRound).Targets,
+        Rounds = proposal.Rounds.OrderBy(r => r.Number).Select(r => new RoundResponse(r.Number, r.Targets, r.Note, r.CreatedBy, r.CreatedAt)).ToList(),
+        CurrentAnalysisId = proposal.CurrentAnalysis?.Id,
+        AcceptedAnalysisId = proposal.AcceptedAnalysisId,
+        AcceptedOption = proposal.AcceptedOption,
+        WithdrawalReason = proposal.WithdrawalReason,
+        CreatedAt = proposal.CreatedAt,
+        UpdatedAt = proposal.UpdatedAt,
+        Version = proposal.Version,
+    };
+}
+
+public sealed record RoundResponse(int Number, IReadOnlyList<Target> Targets, string? Note, ActorRef CreatedBy, DateTime CreatedAt);
+
+/// <summary>IT's published answer to a round. Immutable; <c>supersededBy</c> is set when a newer analysis of the round replaces it.</summary>
+public sealed record AnalysisResponse
+{
+    public Guid Id { get; init; }
+
+    public Guid ProposalId { get; init; }
+
+    public int Round { get; init; }
+
+    public decimal OneOffCost { get; init; }
+
+    public decimal MonthlyCostDelta { get; init; }
+
+    public required string Currency { get; init; }
+
+    public decimal LabourDays { get; init; }
+
+    public int LeadTimeDays { get; init; }
+
+    public Feasibility Feasibility { get; init; }
+
+    public required IReadOnlyList<Consequence> Consequences { get; init; }
+
+    public required IReadOnlyList<string> TradeOffs { get; init; }
+
+    public CounterOffer? CounterOffer { get; init; }
+
+    public required ActorRef PublishedBy { get; init; }
+
+    public DateTime PublishedAt { get; init; }
+
+    /// <summary>True while this is the analysis of the current round that the customer can accept.</summary>
+    public bool Current { get; init; }
+
+    public Guid? SupersededBy { get; init; }
+
+    public DateTime? SupersededAt { get; init; }
+
+    internal static AnalysisResponse From(ImpactAnalysis analysis, int currentRound) => new()
+    {
+        Id = analysis.Id,
+        ProposalId = analysis.ProposalId,
+        Round = analysis.Round,
+        OneOffCost = analysis.Content.OneOffCost,
+        MonthlyCostDelta = analysis.Content.MonthlyCostDelta,
+        Currency = analysis.Content.Currency,
+        LabourDays = analysis.Content.LabourDays,
+        LeadTimeDays = analysis.Content.LeadTimeDays,
+        Feasibility = analysis.Content.Feasibility,
+        Consequences = analysis.Content.Consequences,
+        TradeOffs = analysis.Content.TradeOffs,
+        CounterOffer = analysis.Content.CounterOffer,
+        PublishedBy = analysis.PublishedBy,
+        PublishedAt = analysis.PublishedAt,
+        Current = analysis.IsCurrent && analysis.Round == currentRound,
+        SupersededBy = analysis.SupersededBy,
+        SupersededAt = analysis.SupersededAt,
+    };
+}

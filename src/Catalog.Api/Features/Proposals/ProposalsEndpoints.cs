@@ -1,0 +1,124 @@
+using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Features.Agreements;
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Http;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Catalog.Api.Features.Proposals;
+
+public static class ProposalsEndpoints
+{
+    public static IEndpointRouteBuilder MapProposals(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/proposals").WithTags("Proposals");
+
+        group.MapGet("/", ListAsync).WithName("ListProposals")
+            .WithSummary("List proposals (a customer key sees only its own)")
+            .ProducesValidationProblem();
+        group.MapPost("/", CreateAsync).WithName("CreateProposal")
+            .WithSummary("Propose targets for a live service; draft unless submit is true")
+            .RequireAuthorization(Policies.Propose)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetProposal")
+            .WithSummary("Read a proposal: status, allowed actions, rounds and the current analysis")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/submission", SubmitAsync).WithName("SubmitProposal")
+            .WithSummary("Send a draft to IT (customer only): draft → submitted")
+            .RequireAuthorization(Policies.Decide)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/analyses", ListAnalysesAsync).WithName("ListAnalyses")
+            .WithSummary("Every impact analysis of the proposal, superseded ones included")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/analyses", PublishAnalysisAsync).WithName("PublishAnalysis")
+            .WithSummary("Answer the current round with an impact analysis (IT lead): submitted|analysed → analysed")
+            .RequireAuthorization(Policies.Curate)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/revisions", ReviseAsync).WithName("ReviseProposal")
+            .WithSummary("New targets, new round (customer only): → submitted (a draft stays a draft)")
+            .RequireAuthorization(Policies.Decide)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/acceptance", AcceptAsync).WithName("AcceptProposal")
+            .WithSummary("Accept an option of the current analysis at its monthly cost (customer only): analysed → agreed, creates an agreement version")
+            .RequireAuthorization(Policies.Decide)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/withdrawal", WithdrawAsync).WithName("WithdrawProposal")
+            .WithSummary("Close the negotiation without agreement, with a reason (customer only): → withdrawn")
+            .RequireAuthorization(Policies.Decide)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/timeline", GetTimelineAsync).WithName("GetProposalTimeline")
+            .WithSummary("Every round, analysis and decision in order, with actor and time")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Ok<Page<ProposalResponse>>> ListAsync(
+        HttpContext http, IMediator mediator, int? limit, string? cursor, string? status, Guid? serviceId, Guid? customerId, CancellationToken cancellationToken)
+    {
+        var query = new ListProposals.Query(PageRequest.From(limit, cursor), QueryValues.Enum<ProposalStatus>(status, nameof(status)), serviceId, customerId);
+        var page = await mediator.Send(query, cancellationToken);
+        return TypedResults.Ok(page.WithNextLink(http));
+    }
+
+    private static async Task<Created<ProposalResponse>> CreateAsync(HttpContext http, IMediator mediator, CreateProposal.ProposalInput body, CancellationToken cancellationToken)
+    {
+        var proposal = await mediator.Send(new CreateProposal.Command(body), cancellationToken);
+        http.Response.Headers.ETag = ETags.ForVersion(proposal.Version);
+        return TypedResults.Created($"/api/v1/proposals/{proposal.Id}", proposal);
+    }
+
+    private static async Task<Results<Ok<ProposalResponse>, StatusCodeHttpResult>> GetAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+    {
+        var proposal = await mediator.Send(new GetProposal.Query(id), cancellationToken);
+        return ETags.OkOrNotModified(http, proposal, ETags.ForVersion(proposal.Version));
+    }
+
+    private static Task<Ok<ProposalResponse>> SubmitAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        ActAsync(http, mediator, new SubmitProposal.Command(id), cancellationToken);
+
+    private static Task<Ok<ProposalResponse>> ReviseAsync(HttpContext http, IMediator mediator, Guid id, ReviseProposal.RevisionInput body, CancellationToken cancellationToken) =>
+        ActAsync(http, mediator, new ReviseProposal.Command(id, body), cancellationToken);
+
+    private static Task<Ok<ProposalResponse>> WithdrawAsync(HttpContext http, IMediator mediator, Guid id, WithdrawProposal.WithdrawalInput body, CancellationToken cancellationToken) =>
+        ActAsync(http, mediator, new WithdrawProposal.Command(id, body), cancellationToken);
+
+    private static async Task<Ok<ProposalResponse>> ActAsync(HttpContext http, IMediator mediator, IRequest<ProposalResponse> action, CancellationToken cancellationToken)
+    {
+        var proposal = await mediator.Send(action, cancellationToken);
+        http.Response.Headers.ETag = ETags.ForVersion(proposal.Version);
+        return TypedResults.Ok(proposal);
+    }
+
+    private static async Task<Ok<IReadOnlyList<AnalysisResponse>>> ListAnalysesAsync(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListAnalyses.Query(id), cancellationToken));
+
+    private static async Task<Created<AnalysisResponse>> PublishAnalysisAsync(IMediator mediator, Guid id, PublishAnalysis.AnalysisInput body, CancellationToken cancellationToken)
+    {
+        var analysis = await mediator.Send(new PublishAnalysis.Command(id, body), cancellationToken);
+        return TypedResults.Created($"/api/v1/proposals/{id}/analyses", analysis);
+    }
+
+    private static async Task<Created<AgreementVersionResponse>> AcceptAsync(IMediator mediator, Guid id, AcceptProposal.AcceptanceInput body, CancellationToken cancellationToken)
+    {
+        var version = await mediator.Send(new AcceptProposal.Command(id, body), cancellationToken);
+        return TypedResults.Created($"/api/v1/agreements/{version.AgreementId}/versions/{version.Number}", version);
+    }
+
+    private static async Task<Results<Ok<GetProposalTimeline.TimelineResponse>, StatusCodeHttpResult>> GetTimelineAsync(
+        HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+    {
+        var timeline = await mediator.Send(new GetProposalTimeline.Query(id), cancellationToken);
+        return ETags.OkOrNotModified(http, timeline, ETags.ForContent(http, timeline));
+    }
+}

@@ -1,0 +1,111 @@
+using Catalog.Api.Domain.Common;
+using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Persistence;
+using Catalog.Api.Infrastructure.Problems;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Features.Proposals;
+
+/// <summary>
+/// An IT lead answers the current round: cost, effort, feasibility, consequences for other services, what the
+/// customer would give up, and optionally a counter-offer. IT cannot reject; it can only say what it would take.
+/// </summary>
+public static class PublishAnalysis
+{
+    public sealed record AnalysisInput(
+        decimal? OneOffCost,
+        decimal? MonthlyCostDelta,
+        string? Currency,
+        decimal? LabourDays,
+        int? LeadTimeDays,
+        Feasibility? Feasibility,
+        IReadOnlyList<ConsequenceInput>? Consequences,
+        IReadOnlyList<string>? TradeOffs,
+        CounterOfferInput? CounterOffer);
+
+    public sealed record ConsequenceInput(Guid? ServiceId, string? Description, ConsequenceSeverity? Severity);
+
+    public sealed record CounterOfferInput(IReadOnlyList<TargetInput>? Targets, decimal? OneOffCost, decimal? MonthlyCostDelta, string? Note);
+
+    public sealed record Command(Guid ProposalId, AnalysisInput Input) : IRequest<AnalysisResponse>;
+
+    private const decimal MaxAmount = 1_000_000_000m;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Input.OneOffCost).NotNull().InclusiveBetween(0, MaxAmount);
+            RuleFor(c => c.Input.MonthlyCostDelta).NotNull().InclusiveBetween(-MaxAmount, MaxAmount);
+            RuleFor(c => c.Input.Currency).NotEmpty().Must(CurrencyCodes.IsActive).WithMessage("currency must be an ISO 4217 code such as EUR or USD.");
+            RuleFor(c => c.Input.LabourDays).NotNull().InclusiveBetween(0, 100_000);
+            RuleFor(c => c.Input.LeadTimeDays).NotNull().InclusiveBetween(0, 3650);
+            RuleFor(c => c.Input.Feasibility).NotNull().IsInEnum();
+            RuleFor(c => c.Input.Consequences).Must(c => c!.Count <= 50).When(c => c.Input.Consequences is not null).WithMessage("At most 50 consequences.");
+            RuleForEach(c => c.Input.Consequences).ChildRules(consequence =>
+            {
+                consequence.RuleFor(x => x.Description).NotEmpty().MaximumLength(2000);
+                consequence.RuleFor(x => x.Severity).NotNull().IsInEnum();
+            });
+            RuleFor(c => c.Input.TradeOffs).Must(t => t!.Count <= 50).When(c => c.Input.TradeOffs is not null).WithMessage("At most 50 trade-offs.");
+            RuleForEach(c => c.Input.TradeOffs).NotEmpty().MaximumLength(2000);
+            When(c => c.Input.CounterOffer is not null, () =>
+            {
+                RuleFor(c => c.Input.CounterOffer!.Targets).NotNull().SetValidator(new TargetListValidator()!);
+                RuleFor(c => c.Input.CounterOffer!.OneOffCost).NotNull().InclusiveBetween(0, MaxAmount);
+                RuleFor(c => c.Input.CounterOffer!.MonthlyCostDelta).NotNull().InclusiveBetween(-MaxAmount, MaxAmount);
+                RuleFor(c => c.Input.CounterOffer!.Note).MaximumLength(2000);
+            });
+        }
+    }
+
+    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Command, AnalysisResponse>
+    {
+        public async Task<AnalysisResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var proposal = await ProposalLookup.LoadAsync(db, actor, command.ProposalId, forUpdate: true, cancellationToken);
+            var input = command.Input;
+            var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == proposal.ServiceId, cancellationToken);
+            if (input.Currency != service.Cost.Currency)
+            {
+                throw new InvalidInputException("currency", $"Service '{service.Key}' is priced in {service.Cost.Currency}; analyses of it are too.");
+            }
+
+            var consequences = input.Consequences ?? [];
+            var named = consequences.Where(c => c.ServiceId is not null).Select(c => c.ServiceId!.Value).Distinct().ToList();
+            var known = await db.Services.Where(s => named.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
+            for (var i = 0; i < consequences.Count; i++)
+            {
+                if (consequences[i].ServiceId is { } id && !known.Contains(id))
+                {
+                    throw new InvalidInputException($"consequences[{i}].serviceId", $"No service with id '{id}' exists.");
+                }
+            }
+
+            CounterOffer? counterOffer = null;
+            if (input.CounterOffer is { } offer)
+            {
+                var targets = offer.Targets!.ToTargets();
+                await TargetInputs.EnsureValidAsync(db, targets, "counterOffer.targets", cancellationToken);
+                counterOffer = new CounterOffer(targets, offer.OneOffCost!.Value, offer.MonthlyCostDelta!.Value, offer.Note?.Trim());
+            }
+
+            var content = new AnalysisContent(
+                input.OneOffCost!.Value,
+                input.MonthlyCostDelta!.Value,
+                input.Currency!,
+                input.LabourDays!.Value,
+                input.LeadTimeDays!.Value,
+                input.Feasibility!.Value,
+                consequences.Select(c => new Consequence(c.ServiceId, c.Description!.Trim(), c.Severity!.Value)).ToList(),
+                (input.TradeOffs ?? []).Select(t => t.Trim()).ToList(),
+                counterOffer);
+            var analysis = proposal.PublishAnalysis(content, actor.Ref, clock.GetUtcNow().UtcDateTime);
+            await db.SaveActionAsync("proposal", cancellationToken);
+            return AnalysisResponse.From(analysis, proposal.CurrentRound);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Persistence;
+using FluentValidation;
+using MediatR;
+
+namespace Catalog.Api.Features.Proposals;
+
+/// <summary>The customer changes its targets: a new round, back to submitted. Earlier rounds and analyses are kept.</summary>
+public static class ReviseProposal
+{
+    public sealed record RevisionInput(IReadOnlyList<TargetInput>? Targets, string? Note);
+
+    public sealed record Command(Guid Id, RevisionInput Input) : IRequest<ProposalResponse>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Input.Targets).NotNull().SetValidator(new TargetListValidator()!);
+            RuleFor(c => c.Input.Note).MaximumLength(2000);
+        }
+    }
+
+    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Command, ProposalResponse>
+    {
+        public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var proposal = await ProposalLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
+            var targets = command.Input.Targets!.ToTargets();
+            await TargetInputs.EnsureValidAsync(db, targets, "targets", cancellationToken);
+            proposal.Revise(targets, string.IsNullOrWhiteSpace(command.Input.Note) ? null : command.Input.Note.Trim(), actor.Ref, clock.GetUtcNow().UtcDateTime);
+            await db.SaveActionAsync("proposal", cancellationToken);
+            return ProposalResponse.From(proposal);
+        }
+    }
+}

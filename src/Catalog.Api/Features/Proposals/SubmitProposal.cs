@@ -1,0 +1,22 @@
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Persistence;
+using MediatR;
+
+namespace Catalog.Api.Features.Proposals;
+
+/// <summary>The customer sends its draft to IT.</summary>
+public static class SubmitProposal
+{
+    public sealed record Command(Guid Id) : IRequest<ProposalResponse>;
+
+    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Command, ProposalResponse>
+    {
+        public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var proposal = await ProposalLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
+            proposal.Submit(actor.Ref, clock.GetUtcNow().UtcDateTime);
+            await db.SaveActionAsync("proposal", cancellationToken);
+            return ProposalResponse.From(proposal);
+        }
+    }
+}
