@@ -108,6 +108,9 @@ image_present_or_pulled() {
 }
 
 ensure_docker
+mkdir -p "$WORK"
+exec 9>"$WORK/.lock"
+flock 9 # one run at a time: a second one waits, then finds the images
 
 need_sdk=0
 need_aspnet=0
@@ -145,9 +148,6 @@ log ".NET from $DOTNET_SOURCE: runtime $RUNTIME_VERSION, ASP.NET Core $ASPNET_VE
 
 # ------------------------------------------------------------------------------------------- root fs
 command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
-mkdir -p "$WORK"
-exec 9>"$WORK/.lock"
-flock 9 # one build at a time
 ROOT="$WORK/rootfs"
 
 cleanup() {

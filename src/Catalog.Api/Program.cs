@@ -19,7 +19,14 @@ if (HealthProbe.IsRequested(args))
     return await HealthProbe.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// `--seed-demo` is shorthand for Demo:Seed=true: load the demo organisation at start.
+const string SeedDemo = "--seed-demo";
+var builder = WebApplication.CreateBuilder(args.Where(a => a != SeedDemo).ToArray());
+if (args.Contains(SeedDemo))
+{
+    builder.Configuration["Demo:Seed"] = "true";
+}
+
 
 builder.Services.ConfigureHttpJsonOptions(options =>
 {

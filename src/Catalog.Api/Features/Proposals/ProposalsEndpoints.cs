@@ -39,6 +39,9 @@ public static class ProposalsEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/analyses/{analysisId:guid}", GetAnalysisAsync).WithName("GetAnalysis")
+            .WithSummary("Read one impact analysis; current is false once superseded or once the customer revised")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/revisions", ReviseAsync).WithName("ReviseProposal")
             .WithSummary("New targets, new round (customer only): → submitted (a draft stays a draft)")
             .RequireAuthorization(Policies.Decide)
@@ -106,7 +109,14 @@ public static class ProposalsEndpoints
     private static async Task<Created<AnalysisResponse>> PublishAnalysisAsync(IMediator mediator, Guid id, PublishAnalysis.AnalysisInput body, CancellationToken cancellationToken)
     {
         var analysis = await mediator.Send(new PublishAnalysis.Command(id, body), cancellationToken);
-        return TypedResults.Created($"/api/v1/proposals/{id}/analyses", analysis);
+        return TypedResults.Created($"/api/v1/proposals/{id}/analyses/{analysis.Id}", analysis);
+    }
+
+    private static async Task<Results<Ok<AnalysisResponse>, StatusCodeHttpResult>> GetAnalysisAsync(
+        HttpContext http, IMediator mediator, Guid id, Guid analysisId, CancellationToken cancellationToken)
+    {
+        var analysis = await mediator.Send(new GetAnalysis.Query(id, analysisId), cancellationToken);
+        return ETags.OkOrNotModified(http, analysis, ETags.ForContent(http, analysis));
     }
 
     private static async Task<Created<AgreementVersionResponse>> AcceptAsync(IMediator mediator, Guid id, AcceptProposal.AcceptanceInput body, CancellationToken cancellationToken)

@@ -24,6 +24,11 @@ public static class DatabaseStartup
         }
 
         await EnsureAdminKeyAsync(db, app.Configuration, scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger);
+        if (app.Configuration.GetValue<bool>("Demo:Seed"))
+        {
+            await new DemoData(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).SeedAsync();
+            logger.LogInformation("Demo data is loaded: services, business units and negotiations in every state.");
+        }
     }
 
     private static async Task EnsureAdminKeyAsync(CatalogDbContext db, IConfiguration configuration, TimeProvider clock, ILogger logger)

@@ -1,0 +1,21 @@
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Persistence;
+using Catalog.Api.Infrastructure.Problems;
+using MediatR;
+
+namespace Catalog.Api.Features.Proposals;
+
+public static class GetAnalysis
+{
+    public sealed record Query(Guid ProposalId, Guid AnalysisId) : IRequest<AnalysisResponse>;
+
+    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, AnalysisResponse>
+    {
+        public async Task<AnalysisResponse> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var proposal = await ProposalLookup.LoadAsync(db, actor, query.ProposalId, forUpdate: false, cancellationToken);
+            var analysis = proposal.Analyses.SingleOrDefault(a => a.Id == query.AnalysisId) ?? throw new NotFoundException("analysis", query.AnalysisId);
+            return AnalysisResponse.From(analysis, proposal.CurrentRound);
+        }
+    }
+}
