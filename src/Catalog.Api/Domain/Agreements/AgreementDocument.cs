@@ -119,7 +119,21 @@ public static class AgreementDocument
 
     private static string Count(decimal amount, string unit) => $"{amount.ToString("0.###", Invariant)} {(amount == 1 ? unit : unit + "s")}";
 
-    private static string Plural(string unit, int count) => count == 1 ? unit : unit.EndsWith('s') ? unit : unit + "s";
+    /// <summary>English plural of a unit name for counts other than one (mailbox → mailboxes, report run → report runs).</summary>
+    private static string Plural(string unit, int count)
+    {
+        if (count == 1 || unit.EndsWith('s'))
+        {
+            return unit;
+        }
+
+        if (unit.EndsWith('x') || unit.EndsWith('z') || unit.EndsWith("ch", StringComparison.Ordinal) || unit.EndsWith("sh", StringComparison.Ordinal))
+        {
+            return unit + "es";
+        }
+
+        return unit.Length > 1 && unit.EndsWith('y') && !"aeiou".Contains(unit[^2], StringComparison.Ordinal) ? unit[..^1] + "ies" : unit + "s";
+    }
 
     private static string SupportHours(string? level) => level switch
     {

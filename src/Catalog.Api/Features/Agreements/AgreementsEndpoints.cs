@@ -2,6 +2,7 @@ using System.Net;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Http;
+using Catalog.Api.Infrastructure.Problems;
 using Markdig;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -85,22 +86,16 @@ public static class AgreementsEndpoints
 
     private static async Task<IResult> GetDocumentAsync(HttpContext http, IMediator mediator, Guid id, int number, CancellationToken cancellationToken)
     {
-        var format = Negotiate(http.Request);
+        var format = Negotiate(http.Request) ?? throw new NotAcceptableException($"The document is available as {Markdown} or {Html}.");
         var document = await mediator.Send(new GetAgreementDocument.Query(id, number), cancellationToken);
-        if (format is null)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status406NotAcceptable,
-                title: "Not acceptable.",
-                detail: $"The document is available as {Markdown} or {Html}.");
-        }
 
         var body = format == Html
             ? $"<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(document.Title)}</title></head>\n<body>\n{Markdig.Markdown.ToHtml(document.Markdown, Pipeline)}</body>\n</html>\n"
             : document.Markdown;
         http.Response.Headers.Vary = "Accept";
-        http.Response.Headers.ETag = ETags.ForContent(http, format + body);
-        return TypedResults.Text(body, format + "; charset=utf-8");
+        return ETags.IsNotModified(http, ETags.ForContent(http, format + body))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Text(body, format + "; charset=utf-8");
     }
 
     /// <summary>Markdown unless the client prefers HTML; null when it accepts neither.</summary>

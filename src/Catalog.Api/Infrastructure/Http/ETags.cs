@@ -24,16 +24,15 @@ public static class ETags
     }
 
     /// <summary>Answers 200 with the body and its ETag, or 304 when the client's If-None-Match already names it.</summary>
-    public static Results<Ok<T>, StatusCodeHttpResult> OkOrNotModified<T>(HttpContext http, T body, string etag)
+    public static Results<Ok<T>, StatusCodeHttpResult> OkOrNotModified<T>(HttpContext http, T body, string etag) =>
+        IsNotModified(http, etag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(body);
+
+    /// <summary>Sets the ETag and tells whether the client's If-None-Match already names it (answer 304 then).</summary>
+    public static bool IsNotModified(HttpContext http, string etag)
     {
         http.Response.Headers.ETag = etag;
-        if (EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
-            && tags.Any(t => t.Compare(EntityTagHeaderValue.Any, useStrongComparison: false) || t.Tag == etag))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return TypedResults.Ok(body);
+        return EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
+            && tags.Any(t => t.Compare(EntityTagHeaderValue.Any, useStrongComparison: false) || t.Tag == etag);
     }
 }
 

@@ -21,12 +21,17 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        if (await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
         {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+            return true;
+        }
+
+        // The writer declines when the client's Accept excludes JSON (a 406, say); the problem is still JSON.
+        problem.Type ??= ProblemTypes.ForStatus(httpContext.Response.StatusCode);
+        problem.Instance ??= httpContext.Request.Path;
+        problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        await TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        return true;
     }
 
     internal static ProblemDetails ToProblem(Exception exception) => exception switch
@@ -50,6 +55,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict(rule.Code), "The request conflicts with a business rule.", rule.Message),
             rule.Facts),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict(conflict.Code), "The request conflicts with the current state.", conflict.Message),
+        NotAcceptableException => Problem(StatusCodes.Status406NotAcceptable, ProblemTypes.ForStatus(StatusCodes.Status406NotAcceptable), "Not acceptable.", exception.Message),
         PreconditionFailedException => Problem(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "The resource has changed.", exception.Message),
         PreconditionRequiredException => Problem(StatusCodes.Status428PreconditionRequired, ProblemTypes.PreconditionRequired, "If-Match is required.", exception.Message),
         DbUpdateConcurrencyException => Problem(

@@ -22,3 +22,6 @@ public sealed class PreconditionFailedException(string message) : Exception(mess
 /// <summary>An update came without <c>If-Match</c> (428).</summary>
 public sealed class PreconditionRequiredException()
     : Exception("This update needs an If-Match header with the ETag of the version you read.");
+
+/// <summary>The client accepts none of the representations the resource has (406).</summary>
+public sealed class NotAcceptableException(string message) : Exception(message);

@@ -1,0 +1,106 @@
+using System.Net;
+using Catalog.Api.IntegrationTests.Infrastructure;
+
+namespace Catalog.Api.IntegrationTests.Features.Agreements;
+
+public sealed class AgreementDocumentTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
+{
+    [Fact]
+    public async Task GetAgreementDocument_Markdown_SpeaksBusinessLanguage()
+    {
+        var n = await NegotiationScenario.StartAsync(factory, serviceName: "Corporate Email");
+        var version = await n.AgreeAsync(
+            [
+                new { metric = "availability", value = 99.9m },
+                new { metric = "time-to-restore", value = 240m },
+                new { metric = "support-hours", value = "extended-hours" },
+            ],
+            monthlyCostDelta: 1_200m);
+        var path = $"/api/v1/agreements/{version["agreementId"].Value<string>()}/versions/1/document";
+
+        var response = await n.CustomerClient.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(string.IsNullOrEmpty(response.ETag()));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("# Corporate Email for Trading Desk", text, StringComparison.Ordinal);
+        Assert.Contains("Corporate Email will be available at least 99.9% of each calendar month.", text, StringComparison.Ordinal);
+        Assert.Contains("If it fails, service is restored within 4 hours.", text, StringComparison.Ordinal);
+        Assert.Contains("Support is available during extended hours", text, StringComparison.Ordinal);
+        Assert.Contains("These service levels cost 1,200.00 EUR per month, charged to cost centre CC-4711.", text, StringComparison.Ordinal);
+        Assert.Contains("950.00 EUR per mailbox per month; with 60 mailboxes the service levels add 20.00 EUR per mailbox.", text, StringComparison.Ordinal);
+        Assert.Contains("proposal \"Trading availability\"", text, StringComparison.Ordinal);
+        Assert.Contains("accepting the targets it proposed in round 1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("| ", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotModified, (await n.CustomerClient.GetAsync(path, response.ETag())).StatusCode);
+    }
+
+    [Fact]
+    public async Task GetAgreementDocument_AcceptHtml_RendersTheSameDocument()
+    {
+        var n = await NegotiationScenario.StartAsync(factory, serviceName: "Corporate Email");
+        var version = await n.AgreeAsync([new { metric = "availability", value = 99.9m }]);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/agreements/{version["agreementId"].Value<string>()}/versions/1/document");
+        request.Headers.TryAddWithoutValidation("Accept", "text/html, text/markdown;q=0.5");
+
+        var response = await n.CustomerClient.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept", response.Headers.Vary);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<title>Corporate Email for Trading Desk, version 1</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Corporate Email for Trading Desk</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>Corporate Email will be available at least 99.9% of each calendar month.</li>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAgreementDocument_UnsupportedAccept_Returns406()
+    {
+        var n = await NegotiationScenario.StartAsync(factory);
+        var version = await n.AgreeAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/agreements/{version["agreementId"].Value<string>()}/versions/1/document");
+        request.Headers.TryAddWithoutValidation("Accept", "application/pdf");
+
+        await (await n.CustomerClient.SendAsync(request)).ExpectProblemAsync(HttpStatusCode.NotAcceptable, "not-acceptable");
+    }
+
+    [Fact]
+    public async Task GetAgreementVersionDiff_Renegotiation_SaysWhatGotStricterLooserAddedAndRemoved()
+    {
+        var n = await NegotiationScenario.StartAsync(factory);
+        var v1 = await n.AgreeAsync(
+            [
+                new { metric = "availability", value = 99.9m },
+                new { metric = "time-to-restore", value = 60m, scope = "P1" },
+                new { metric = "recovery-point", value = 60m },
+            ],
+            monthlyCostDelta: 1_000m);
+        var agreementId = v1["agreementId"].Value<string>();
+        await n.AgreeAsync(
+            [
+                new { metric = "availability", value = 99.95m },
+                new { metric = "time-to-restore", value = 120m, scope = "P1" },
+                new { metric = "support-hours", value = "24x7" },
+            ],
+            monthlyCostDelta: 750m);
+
+        var diff = await (await n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions/2/diff?from=1")).ExpectAsync(HttpStatusCode.OK);
+
+        var changes = diff["targets"]!.AsArray().ToDictionary(t => t!["metric"].Value<string>(), t => t!["change"].Value<string>());
+        Assert.Equal("stricter", changes["availability"]);
+        Assert.Equal("looser", changes["time-to-restore"]);
+        Assert.Equal("added", changes["support-hours"]);
+        Assert.Equal("removed", changes["recovery-point"]);
+        Assert.Equal(1_000m, diff["monthlyCharge"]!["from"].Value<decimal>());
+        Assert.Equal(1_750m, diff["monthlyCharge"]!["to"].Value<decimal>());
+        Assert.Equal(750m, diff["monthlyCharge"]!["change"].Value<decimal>());
+
+        var byDefault = await (await n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions/2/diff")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, byDefault["from"].Value<int>());
+        await (await n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions/2/diff?from=7")).ExpectProblemAsync(HttpStatusCode.NotFound);
+        await (await n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions/2/diff?from=0")).ExpectValidationAsync("from");
+        await (await n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions/3")).ExpectProblemAsync(HttpStatusCode.NotFound);
+    }
+}
