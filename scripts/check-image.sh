@@ -67,7 +67,20 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   # Hub; the classic builder ignores it, so it is the default here unless DOCKER_BUILDKIT is set.
   export DOCKER_BUILDKIT="${DOCKER_BUILDKIT:-0}"
   t0=$(date +%s)
-  docker build "${build_args[@]}" -t "$IMAGE" "$REPO" || fail "docker build failed"
+  build_log="$(mktemp)"
+  if ! docker build "${build_args[@]}" -t "$IMAGE" "$REPO" 2>&1 | tee "$build_log"; then
+    hint=""
+    if grep -q 'COPY failed: stat app' "$build_log"; then
+      hint=" (the publish step exited 0 but left no /app: see the RUN dotnet publish output above)"
+    elif grep -q 'NU1301' "$build_log"; then
+      hint=" (NuGet unreachable from the build container: proxy, CA trust or DOCKER_BUILD_NETWORK=host)"
+    elif grep -q 'docker/dockerfile' "$build_log"; then
+      hint=" (BuildKit needs the '# syntax=' frontend image from Docker Hub: use DOCKER_BUILDKIT=0)"
+    fi
+    rm -f "$build_log"
+    fail "docker build failed$hint"
+  fi
+  rm -f "$build_log"
   echo "   build time: $(($(date +%s) - t0)) s"
 fi
 docker image inspect "$IMAGE" >/dev/null 2>&1 || fail "image $IMAGE does not exist"

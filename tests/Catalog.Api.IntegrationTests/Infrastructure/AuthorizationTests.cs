@@ -10,6 +10,8 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
     private const string All = "admin,it-lead,customer,integrator";
     private const string Curators = "admin,it-lead";
     private const string Admins = "admin";
+    private const string CustomerOnly = "customer";
+    private const string CustomerOrAdmin = "admin,customer";
 
     /// <summary>Method, path template, allowed roles. Write bodies are empty objects: allowed callers get 400, so nothing changes.</summary>
     private static readonly (string Method, string Path, string Allowed)[] Endpoints =
@@ -36,6 +38,24 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         ("POST", "/api/v1/api-keys", Admins),
         ("GET", "/api/v1/api-keys/{apikey}", Admins),
         ("DELETE", "/api/v1/api-keys/{unknown}", Admins),
+        ("GET", "/api/v1/proposals", All),
+        ("POST", "/api/v1/proposals", CustomerOrAdmin),
+        ("GET", "/api/v1/proposals/{proposal}", All),
+        ("POST", "/api/v1/proposals/{proposal}/submission", CustomerOnly),
+        ("GET", "/api/v1/proposals/{proposal}/analyses", All),
+        ("POST", "/api/v1/proposals/{proposal}/analyses", Curators),
+        ("GET", "/api/v1/proposals/{proposal}/analyses/{analysis}", All),
+        ("POST", "/api/v1/proposals/{proposal}/revisions", CustomerOnly),
+        ("POST", "/api/v1/proposals/{proposal}/acceptance", CustomerOnly),
+        ("POST", "/api/v1/proposals/{proposal}/withdrawal", CustomerOnly),
+        ("GET", "/api/v1/proposals/{proposal}/timeline", All),
+        ("GET", "/api/v1/agreements", All),
+        ("GET", "/api/v1/agreements/{agreement}", All),
+        ("GET", "/api/v1/agreements/{agreement}/versions", All),
+        ("GET", "/api/v1/agreements/{agreement}/versions/1", All),
+        ("GET", "/api/v1/agreements/{agreement}/versions/1/diff", All),
+        ("GET", "/api/v1/agreements/{agreement}/versions/1/document", All),
+        ("POST", "/api/v1/agreements/{agreement}/termination", CustomerOrAdmin),
     ];
 
     public static TheoryData<string, string, string> Calls()
@@ -168,6 +188,31 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
             Clients["it-lead"] = await scenario.ClientForAsync("it-lead");
             Clients["integrator"] = await scenario.ClientForAsync("integrator");
             Clients["customer"] = await scenario.ClientForAsync("customer", customer.Id());
+
+            // The customer's own negotiation, analysed, and an agreement from an earlier one.
+            var proposal = await (await Clients["customer"].PostJsonAsync("/api/v1/proposals", new
+            {
+                serviceId = service.Id(),
+                title = "Matrix",
+                businessJustification = "Authorization matrix.",
+                targets = new[] { new { metric = "availability", value = 99.9m } },
+                submit = true,
+            })).ExpectAsync(HttpStatusCode.Created);
+            var analysis = await (await Clients["it-lead"].PostJsonAsync($"/api/v1/proposals/{proposal.Id()}/analyses", NegotiationScenario.Analysis())).ExpectAsync(HttpStatusCode.Created);
+            var earlier = await (await Clients["customer"].PostJsonAsync("/api/v1/proposals", new
+            {
+                serviceId = service.Id(),
+                title = "Earlier",
+                businessJustification = "Authorization matrix.",
+                targets = new[] { new { metric = "availability", value = 99.5m } },
+                submit = true,
+            })).ExpectAsync(HttpStatusCode.Created);
+            var earlierAnalysis = await (await Clients["it-lead"].PostJsonAsync($"/api/v1/proposals/{earlier.Id()}/analyses", NegotiationScenario.Analysis(100m))).ExpectAsync(HttpStatusCode.Created);
+            var version = await (await Clients["customer"].PostJsonAsync($"/api/v1/proposals/{earlier.Id()}/acceptance", new { analysisId = earlierAnalysis.Id(), option = "proposed", monthlyCost = 100m }))
+                .ExpectAsync(HttpStatusCode.Created);
+            _values["proposal"] = proposal.Id().ToString();
+            _values["analysis"] = analysis.Id().ToString();
+            _values["agreement"] = version["agreementId"]!.GetValue<string>();
         }
 
         public Task DisposeAsync() => Task.CompletedTask;

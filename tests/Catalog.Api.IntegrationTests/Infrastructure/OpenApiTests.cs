@@ -74,6 +74,11 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
         await _scenario.SubscribeAsync(customer.Id(), email.Id(), 3);
         var metric = await (await admin.GetAsync("/api/v1/metrics?limit=1")).ExpectAsync(HttpStatusCode.OK);
         var integrator = await _scenario.ClientForAsync("integrator");
+        var n = await NegotiationScenario.StartAsync(factory);
+        var proposal = await n.ProposeAsync();
+        var analysis = await n.AnalyseAsync(proposal.Id(), NegotiationScenario.Analysis(4_000m, NegotiationScenario.CounterOffer()));
+        var agreed = await n.AgreeAsync(monthlyCostDelta: 300m);
+        var agreementId = agreed["agreementId"].Value<string>();
 
         var checks = new (string Method, string Template, Func<Task<HttpResponseMessage>> Send)[]
         {
@@ -102,6 +107,24 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
             ("get", "/api/v1/metrics/{id}", () => admin.GetAsync($"/api/v1/metrics/{metric["items"]![0]!.AsObject().Id()}")),
             ("post", "/api/v1/api-keys", () => admin.PostJsonAsync("/api/v1/api-keys", new { name = "ci", role = "integrator" })),
             ("get", "/api/v1/api-keys", () => admin.GetAsync("/api/v1/api-keys")),
+            ("get", "/api/v1/proposals", () => n.CustomerClient.GetAsync("/api/v1/proposals")),
+            ("post", "/api/v1/proposals", () => n.CustomerClient.PostJsonAsync("/api/v1/proposals", new { serviceId = n.Service.Id(), title = "t", businessJustification = "b", targets = NegotiationScenario.Targets() })),
+            ("post", "/api/v1/proposals", () => n.CustomerClient.PostJsonAsync("/api/v1/proposals", new { title = "t" })),
+            ("get", "/api/v1/proposals/{id}", () => n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}")),
+            ("get", "/api/v1/proposals/{id}/analyses", () => n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}/analyses")),
+            ("get", "/api/v1/proposals/{id}/analyses/{analysisId}", () => n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}/analyses/{analysis.Id()}")),
+            ("post", "/api/v1/proposals/{id}/submission", () => n.CustomerClient.PostAsync($"/api/v1/proposals/{proposal.Id()}/submission", null)),
+            ("post", "/api/v1/proposals/{id}/acceptance", () => n.AcceptAsync(proposal.Id(), analysis.Id(), "counter-offer", 1m)),
+            ("post", "/api/v1/proposals/{id}/acceptance", () => n.ItLead.PostJsonAsync($"/api/v1/proposals/{proposal.Id()}/acceptance", new { analysisId = analysis.Id(), option = "proposed", monthlyCost = 4_000m })),
+            ("get", "/api/v1/proposals/{id}/timeline", () => n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}/timeline")),
+            ("get", "/api/v1/agreements", () => n.CustomerClient.GetAsync("/api/v1/agreements")),
+            ("get", "/api/v1/agreements/{id}", () => n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}")),
+            ("get", "/api/v1/agreements/{id}/versions", () => n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions")),
+            ("get", "/api/v1/agreements/{id}/versions/{number}", () => n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions/1")),
+            ("get", "/api/v1/agreements/{id}/versions/{number}/diff", () => n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions/1/diff")),
+            ("post", "/api/v1/agreements/{id}/termination", () => n.CustomerClient.PostJsonAsync($"/api/v1/agreements/{agreementId}/termination", new { reason = "Moving to a vendor." })),
+            ("post", "/api/v1/agreements/{id}/termination", () => n.CustomerClient.PostJsonAsync($"/api/v1/agreements/{agreementId}/termination", new { reason = "Again." })),
+            ("post", "/api/v1/proposals/{id}/analyses", () => n.ItLead.PostJsonAsync($"/api/v1/proposals/{proposal.Id()}/analyses", NegotiationScenario.Analysis())),
         };
 
         foreach (var (method, template, send) in checks)
