@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # The Catalog API as a small non-root image. SQLite data lives on the /data volume by default;
 # set Database__Provider and ConnectionStrings__Catalog to use another database.
 
@@ -6,10 +5,14 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Catalog.Api/Catalog.Api.csproj src/Catalog.Api/
-RUN dotnet restore src/Catalog.Api/Catalog.Api.csproj
+RUN dotnet restore src/Catalog.Api/Catalog.Api.csproj -r linux-x64
 COPY src/ src/
 # The OpenAPI document is generated and committed by the normal build; the image does not need it.
-RUN dotnet publish src/Catalog.Api/Catalog.Api.csproj -c Release -o /app --no-restore -p:OpenApiGenerateDocuments=false
+# One runtime identifier keeps only the Linux x64 SQLite library (32 MB smaller). A publish stopped by a
+# signal exits 0 without output, hence the check.
+RUN dotnet publish src/Catalog.Api/Catalog.Api.csproj -c Release -r linux-x64 --self-contained false -o /app --no-restore \
+      -p:OpenApiGenerateDocuments=false \
+    && test -f /app/Catalog.Api.dll
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

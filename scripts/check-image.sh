@@ -9,6 +9,7 @@
 # Environment:
 #   IMAGE                 tag to build (default catalog-api:check)
 #   SKIP_BUILD=1          check an existing IMAGE without building it
+#   NO_CACHE=1            docker build --no-cache (a cold build, for timing)
 #   SKIP_BASE_IMAGES=1    do not run scripts/docker-base-images.sh first
 #   DOCKER_BUILD_NETWORK  e.g. host: passed to `docker build --network` (when the default bridge cannot
 #                         reach NuGet); proxy variables of this shell are passed as build args
@@ -34,13 +35,18 @@ fail() {
     printf -- '--- state of %s: %s\n--- last log lines:\n' "$CONTAINER" \
       "$(docker inspect --format '{{.State.Status}} exit={{.State.ExitCode}} health={{if .State.Health}}{{.State.Health.Status}}{{end}}' "$CONTAINER")" >&2
     docker logs --tail 40 "$CONTAINER" 2>&1 | sed -e 's/cat_[A-Za-z0-9_-]*/cat_<redacted>/g' >&2 || true
+    if [ "$(docker inspect --format '{{.State.Status}}:{{.State.ExitCode}}' "$CONTAINER")" = exited:0 ]; then
+      printf -- '--- exit 0 after "Application is shutting down..." is a graceful stop: the server got SIGTERM or\n' >&2
+      printf -- '    SIGINT. This script sends none; look for a `pkill -f dotnet`/`pkill -f Catalog.Api` on this host\n' >&2
+      printf -- '    (container processes are visible to, and signalled by, host-wide pkill/killall).\n' >&2
+    fi
   fi
   exit 1
 }
 
 cleanup() {
   local rc=$?
-  docker rm -f "$CONTAINER" "$CONTAINER2" >/dev/null 2>&1 || true
+  docker rm -f -v "$CONTAINER" "$CONTAINER2" >/dev/null 2>&1 || true
   docker volume rm -f "$VOLUME" "$VOLUME2" >/dev/null 2>&1 || true
   exit $rc
 }
@@ -63,6 +69,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     if [ -n "${!v:-}" ]; then build_args+=(--build-arg "$v=${!v}"); fi
   done
   if [ -n "${DOCKER_BUILD_NETWORK:-}" ]; then build_args+=(--network "$DOCKER_BUILD_NETWORK"); fi
+  if [ "${NO_CACHE:-0}" = 1 ]; then build_args+=(--no-cache); fi
   # The Dockerfile's `# syntax=docker/dockerfile:1` line makes BuildKit fetch a frontend image from Docker
   # Hub; the classic builder ignores it, so it is the default here unless DOCKER_BUILDKIT is set.
   export DOCKER_BUILDKIT="${DOCKER_BUILDKIT:-0}"
@@ -71,7 +78,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   if ! docker build "${build_args[@]}" -t "$IMAGE" "$REPO" 2>&1 | tee "$build_log"; then
     hint=""
     if grep -q 'COPY failed: stat app' "$build_log"; then
-      hint=" (the publish step exited 0 but left no /app: see the RUN dotnet publish output above)"
+      hint=" (dotnet publish exited 0 but left no /app; .NET exits 0 on SIGTERM, so a host-wide pkill of dotnet/Catalog.Api processes during the build looks like this)"
     elif grep -q 'NU1301' "$build_log"; then
       hint=" (NuGet unreachable from the build container: proxy, CA trust or DOCKER_BUILD_NETWORK=host)"
     elif grep -q 'docker/dockerfile' "$build_log"; then

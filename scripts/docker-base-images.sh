@@ -249,9 +249,16 @@ import_root() { # TAG extra --change args...
 smoke() { # TAG ARGS...
   local tag=$1
   shift
-  docker run --rm --network none --user app "$tag" dotnet "$@" >/dev/null \
-    || die "$tag does not run 'dotnet $*'"
-  [ "$(docker run --rm --network none --user app "$tag" id -u)" = "$APP_UID" ] || die "$tag: user app is not uid $APP_UID"
+  local problem=""
+  if ! docker run --rm --network none --user app "$tag" dotnet "$@" >/dev/null; then
+    problem="it does not run 'dotnet $*'"
+  elif [ "$(docker run --rm --network none --user app "$tag" id -u)" != "$APP_UID" ]; then
+    problem="its user app is not uid $APP_UID"
+  fi
+  if [ -n "$problem" ]; then
+    docker image rm "$tag" >/dev/null 2>&1 || true # so that the next run does not take it as done
+    die "$tag: $problem; the tag was removed"
+  fi
 }
 
 # Copies into the root the CA certificates added locally on this host the Debian way

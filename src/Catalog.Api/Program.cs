@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.ApiKeys;
 using Catalog.Api.Features.Customers;
@@ -9,6 +7,7 @@ using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.Application;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Hosting;
+using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.OpenApi;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
@@ -28,11 +27,7 @@ if (args.Contains(SeedDemo))
 }
 
 
-builder.Services.ConfigureHttpJsonOptions(options =>
-{
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-    options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-});
+builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Apply(options.SerializerOptions));
 builder.Services
     .AddCatalogProblemDetails()
     .AddCatalogPersistence(builder.Configuration)

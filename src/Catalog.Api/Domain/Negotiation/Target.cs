@@ -7,7 +7,8 @@ namespace Catalog.Api.Domain.Negotiation;
 /// <summary>A service level the customer asks for: a metric, a value, and optionally a scope (a priority, a percentile…).</summary>
 public sealed record Target(string Metric, TargetValue Value, string? Scope = null)
 {
-    /// <summary>Targets are identified by metric and scope; a set holds each pair once.</summary>
+    /// <summary>Targets are identified by metric and scope; a set holds each pair once. Not part of the representation.</summary>
+    [JsonIgnore]
     public (string Metric, string Scope) Identity => (Metric, Scope ?? string.Empty);
 }
 

@@ -2,6 +2,7 @@ using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using MediatR;
+using Catalog.Api.Infrastructure.ChangeFeed;
 
 namespace Catalog.Api.Features.Agreements;
 
@@ -22,7 +23,9 @@ public static class TerminateAgreement
         public async Task<AgreementResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var agreement = await AgreementLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
-            agreement.Terminate(command.Input.Reason!.Trim(), actor.Ref, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            agreement.Terminate(command.Input.Reason!.Trim(), actor.Ref, now);
+            db.Record(ChangeTypes.AgreementTerminated, SubjectTypes.Agreement, agreement.Id, actor.Ref, now, AgreementResponse.From(agreement));
             await db.SaveActionAsync("agreement", cancellationToken);
             return AgreementResponse.From(agreement);
         }

@@ -5,6 +5,8 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Auth;
 
 namespace Catalog.Api.Features.ApiKeys;
 
@@ -28,7 +30,7 @@ public static class CreateApiKey
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, TimeProvider clock) : IRequestHandler<Command, IssuedApiKeyResponse>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock) : IRequestHandler<Command, IssuedApiKeyResponse>
     {
         public async Task<IssuedApiKeyResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -38,8 +40,12 @@ public static class CreateApiKey
                 throw new InvalidInputException("customerId", $"No customer with id '{customerId}' exists.");
             }
 
-            var key = ApiKey.Issue(input.Name!.Trim(), input.Role!.Value, input.CustomerId, clock.GetUtcNow().UtcDateTime, out var secret);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var key = ApiKey.Issue(input.Name!.Trim(), input.Role!.Value, input.CustomerId, now, out var secret);
             db.ApiKeys.Add(key);
+
+            // The event carries the key as listed, never its secret.
+            db.Record(ChangeTypes.ApiKeyCreated, SubjectTypes.ApiKey, key.Id, actor.Ref, now, mapper.Map<ApiKeyResponse>(key));
             await db.SaveChangesAsync(cancellationToken);
             var read = await ApiKeyLookup.ReadAsync(db, mapper, key.Id, cancellationToken);
             return new IssuedApiKeyResponse

@@ -3,6 +3,9 @@ using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Auth;
+using AutoMapper;
 
 namespace Catalog.Api.Features.ApiKeys;
 
@@ -11,14 +14,21 @@ public static class RevokeApiKey
 {
     public sealed record Command(Guid Id) : IRequest<Unit>;
 
-    internal sealed class Handler(CatalogDbContext db, TimeProvider clock) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException("API key", command.Id);
             var otherAdmins = await db.ApiKeys.CountAsync(k => k.Role == ApiRole.Admin && k.RevokedAt == null && k.Id != key.Id, cancellationToken);
-            key.Revoke(otherAdmins, clock.GetUtcNow().UtcDateTime);
+            var wasActive = key.IsActive;
+            var now = clock.GetUtcNow().UtcDateTime;
+            key.Revoke(otherAdmins, now);
+            if (wasActive)
+            {
+                db.Record(ChangeTypes.ApiKeyRevoked, SubjectTypes.ApiKey, key.Id, actor.Ref, now, mapper.Map<ApiKeyResponse>(key));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

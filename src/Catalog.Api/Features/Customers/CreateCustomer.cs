@@ -6,6 +6,7 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
 
 namespace Catalog.Api.Features.Customers;
 
@@ -28,8 +29,10 @@ public static class CreateCustomer
                 throw new ConflictException("customer-key-taken", $"A customer with key '{input.Key}' already exists.");
             }
 
-            var customer = Customer.Create(input.Key!, input.ToDetails(), clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var customer = Customer.Create(input.Key!, input.ToDetails(), now);
             db.Customers.Add(customer);
+            db.Record(ChangeTypes.CustomerCreated, SubjectTypes.Customer, customer.Id, actor.Ref, now, mapper.Map<CustomerResponse>(customer));
             await db.SaveChangesAsync(cancellationToken);
             return await CustomerLookup.ReadAsync(db, mapper, actor, customer.Id, cancellationToken);
         }

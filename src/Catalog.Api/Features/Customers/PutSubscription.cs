@@ -5,6 +5,8 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Auth;
 
 namespace Catalog.Api.Features.Customers;
 
@@ -31,7 +33,7 @@ public static class PutSubscription
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, TimeProvider clock) : IRequestHandler<Command, Result>
+    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -45,13 +47,28 @@ public static class PutSubscription
             var created = subscription is null;
             if (subscription is null)
             {
-                db.Subscriptions.Add(Subscription.Start(customer, service, command.Units!.Value, now));
+                subscription = Subscription.Start(customer, service, command.Units!.Value, now);
+                db.Subscriptions.Add(subscription);
             }
             else
             {
                 db.Entry(subscription).Property(s => s.Version).OriginalValue = command.IfMatch.EnsureMatches(subscription.Version);
                 subscription.ChangeUnits(service, command.Units!.Value, now);
             }
+
+            var resource = new SubscriptionResponse
+            {
+                CustomerId = customer.Id,
+                ServiceId = service.Id,
+                ServiceKey = service.Key,
+                ServiceName = service.Name,
+                Unit = service.Cost.Unit,
+                Units = subscription.Units,
+                CreatedAt = subscription.CreatedAt,
+                UpdatedAt = subscription.UpdatedAt,
+                Version = subscription.Version,
+            };
+            db.Record(created ? ChangeTypes.SubscriptionCreated : ChangeTypes.SubscriptionUpdated, SubjectTypes.Subscription, customer.Id, actor.Ref, now, resource);
 
             await db.SaveChangesAsync(cancellationToken);
             var read = await CustomerLookup.Subscriptions(db, s => s.CustomerId == customer.Id && s.ServiceId == service.Id).SingleAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
 
 namespace Catalog.Api.Features.Customers;
 
@@ -30,7 +31,9 @@ public static class UpdateCustomer
                 throw new InvalidInputException("key", $"The key of a customer never changes; this one is '{customer.Key}'.");
             }
 
-            customer.Update(command.Input.ToDetails(), clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            customer.Update(command.Input.ToDetails(), now);
+            db.Record(ChangeTypes.CustomerUpdated, SubjectTypes.Customer, customer.Id, actor.Ref, now, mapper.Map<CustomerResponse>(customer));
             await db.SaveChangesAsync(cancellationToken);
             return await CustomerLookup.ReadAsync(db, mapper, actor, customer.Id, cancellationToken);
         }

@@ -6,6 +6,8 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Auth;
 
 namespace Catalog.Api.Features.Metrics;
 
@@ -34,7 +36,7 @@ public static class CreateMetric
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, TimeProvider clock) : IRequestHandler<Command, MetricResponse>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock) : IRequestHandler<Command, MetricResponse>
     {
         public async Task<MetricResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -47,6 +49,7 @@ public static class CreateMetric
             var now = clock.GetUtcNow().UtcDateTime;
             var metric = Metric.Define(Guid.CreateVersion7(now), input.Key!, input.Name!.Trim(), input.Unit!.Trim(), input.Direction!.Value, input.Levels, input.ScopeHint, builtIn: false, now);
             db.Metrics.Add(metric);
+            db.Record(ChangeTypes.MetricCreated, SubjectTypes.Metric, metric.Id, actor.Ref, now, mapper.Map<MetricResponse>(metric));
             await db.SaveChangesAsync(cancellationToken);
             return await GetMetric.ReadAsync(db, mapper, metric.Id, cancellationToken);
         }

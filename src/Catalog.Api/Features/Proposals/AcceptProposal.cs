@@ -6,6 +6,7 @@ using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
 
 namespace Catalog.Api.Features.Proposals;
 
@@ -36,7 +37,8 @@ public static class AcceptProposal
         {
             var proposal = await ProposalLookup.LoadAsync(db, actor, command.ProposalId, forUpdate: true, cancellationToken);
             var input = command.Input;
-            var terms = proposal.Accept(input.AnalysisId!.Value, input.Option!.Value, input.MonthlyCost!.Value, actor.Ref, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var terms = proposal.Accept(input.AnalysisId!.Value, input.Option!.Value, input.MonthlyCost!.Value, actor.Ref, now);
 
             var agreement = await db.Agreements.Include(a => a.Versions)
                 .SingleOrDefaultAsync(a => a.ServiceId == proposal.ServiceId && a.CustomerId == proposal.CustomerId, cancellationToken);
@@ -52,7 +54,10 @@ public static class AcceptProposal
                 version = agreement.AddVersion(terms);
             }
 
-            // Proposal, agreement and version commit together; a concurrent acceptance loses on the proposal's
+            db.Record(ChangeTypes.ProposalAgreed, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
+            db.Record(ChangeTypes.AgreementVersionCreated, SubjectTypes.Agreement, agreement.Id, actor.Ref, now, AgreementResponse.From(agreement));
+
+            // Proposal, agreement, version and events commit together; a concurrent acceptance loses on the proposal's
             // concurrency token or on the unique (service, customer) and (agreement, number) keys.
             await db.SaveActionAsync("proposal", cancellationToken);
             return AgreementVersionResponse.From(version);

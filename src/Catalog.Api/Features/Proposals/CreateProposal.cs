@@ -6,6 +6,7 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
 
 namespace Catalog.Api.Features.Proposals;
 
@@ -47,9 +48,10 @@ public static class CreateProposal
             var targets = input.Targets!.ToTargets();
             await TargetInputs.EnsureValidAsync(db, targets, "targets", cancellationToken);
 
-            var proposal = Proposal.Open(
-                service, customerId, input.Title!.Trim(), input.BusinessJustification!.Trim(), targets, input.Submit ?? false, actor.Ref, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var proposal = Proposal.Open(service, customerId, input.Title!.Trim(), input.BusinessJustification!.Trim(), targets, input.Submit ?? false, actor.Ref, now);
             db.Proposals.Add(proposal);
+            db.Record(ChangeTypes.ProposalCreated, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
             await db.SaveChangesAsync(cancellationToken);
             return ProposalResponse.From(proposal);
         }

@@ -6,6 +6,7 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
 
 namespace Catalog.Api.Features.Proposals;
 
@@ -103,7 +104,9 @@ public static class PublishAnalysis
                 consequences.Select(c => new Consequence(c.ServiceId, c.Description!.Trim(), c.Severity!.Value)).ToList(),
                 (input.TradeOffs ?? []).Select(t => t.Trim()).ToList(),
                 counterOffer);
-            var analysis = proposal.PublishAnalysis(content, actor.Ref, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var analysis = proposal.PublishAnalysis(content, actor.Ref, now);
+            db.Record(ChangeTypes.ProposalAnalysed, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
             await db.SaveActionAsync("proposal", cancellationToken);
             return AnalysisResponse.From(analysis, proposal.CurrentRound);
         }

@@ -2,6 +2,7 @@ using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using MediatR;
+using Catalog.Api.Infrastructure.ChangeFeed;
 
 namespace Catalog.Api.Features.Proposals;
 
@@ -28,7 +29,9 @@ public static class ReviseProposal
             var proposal = await ProposalLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
             var targets = command.Input.Targets!.ToTargets();
             await TargetInputs.EnsureValidAsync(db, targets, "targets", cancellationToken);
-            proposal.Revise(targets, string.IsNullOrWhiteSpace(command.Input.Note) ? null : command.Input.Note.Trim(), actor.Ref, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            proposal.Revise(targets, string.IsNullOrWhiteSpace(command.Input.Note) ? null : command.Input.Note.Trim(), actor.Ref, now);
+            db.Record(ChangeTypes.ProposalRevised, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
             await db.SaveActionAsync("proposal", cancellationToken);
             return ProposalResponse.From(proposal);
         }

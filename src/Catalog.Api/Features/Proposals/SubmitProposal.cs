@@ -1,6 +1,7 @@
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
+using Catalog.Api.Infrastructure.ChangeFeed;
 
 namespace Catalog.Api.Features.Proposals;
 
@@ -14,7 +15,9 @@ public static class SubmitProposal
         public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var proposal = await ProposalLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
-            proposal.Submit(actor.Ref, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            proposal.Submit(actor.Ref, now);
+            db.Record(ChangeTypes.ProposalSubmitted, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
             await db.SaveActionAsync("proposal", cancellationToken);
             return ProposalResponse.From(proposal);
         }

@@ -2,6 +2,7 @@ using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using MediatR;
+using Catalog.Api.Infrastructure.ChangeFeed;
 
 namespace Catalog.Api.Features.Proposals;
 
@@ -22,7 +23,9 @@ public static class WithdrawProposal
         public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var proposal = await ProposalLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
-            proposal.Withdraw(command.Input.Reason!.Trim(), actor.Ref, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            proposal.Withdraw(command.Input.Reason!.Trim(), actor.Ref, now);
+            db.Record(ChangeTypes.ProposalWithdrawn, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
             await db.SaveActionAsync("proposal", cancellationToken);
             return ProposalResponse.From(proposal);
         }

@@ -6,6 +6,8 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Auth;
 
 namespace Catalog.Api.Features.Services;
 
@@ -21,7 +23,7 @@ public static class ChangeServiceLifecycle
         public Validator() => RuleFor(c => c.Lifecycle).NotNull().IsInEnum();
     }
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, TimeProvider clock) : IRequestHandler<Command, ServiceResponse>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock) : IRequestHandler<Command, ServiceResponse>
     {
         public async Task<ServiceResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -38,7 +40,9 @@ public static class ChangeServiceLifecycle
                 .Where(s => s.Lifecycle != Lifecycle.Retired && s.Dependencies.Any(d => d.DependsOnId == service.Id))
                 .ToListAsync(cancellationToken);
 
-            service.MoveTo(command.Lifecycle!.Value, dependencies, activeDependants, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            service.MoveTo(command.Lifecycle!.Value, dependencies, activeDependants, now);
+            db.Record(ChangeTypes.ServiceLifecycleChanged, SubjectTypes.Service, service.Id, actor.Ref, now, mapper.Map<ServiceResponse>(service));
             await db.SaveChangesAsync(cancellationToken);
             return await ServiceLookup.ReadAsync(db, mapper, service.Id, cancellationToken);
         }

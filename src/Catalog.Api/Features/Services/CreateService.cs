@@ -5,6 +5,8 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Auth;
 
 namespace Catalog.Api.Features.Services;
 
@@ -17,7 +19,7 @@ public static class CreateService
         public Validator() => RuleFor(c => c.Input).SetValidator(new ServiceInputValidator(keyRequired: true));
     }
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, TimeProvider clock) : IRequestHandler<Command, ServiceResponse>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock) : IRequestHandler<Command, ServiceResponse>
     {
         public async Task<ServiceResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -31,6 +33,7 @@ public static class CreateService
             var now = clock.GetUtcNow().UtcDateTime;
             var service = Service.Create(input.Key!, input.ToDetails(), dependencies, now);
             db.Services.Add(service);
+            db.Record(ChangeTypes.ServiceCreated, SubjectTypes.Service, service.Id, actor.Ref, now, mapper.Map<ServiceResponse>(service));
             await db.SaveChangesAsync(cancellationToken);
             return await ServiceLookup.ReadAsync(db, mapper, service.Id, cancellationToken);
         }

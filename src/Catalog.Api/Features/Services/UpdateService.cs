@@ -6,6 +6,8 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Auth;
 
 namespace Catalog.Api.Features.Services;
 
@@ -18,7 +20,7 @@ public static class UpdateService
         public Validator() => RuleFor(c => c.Input).SetValidator(new ServiceInputValidator(keyRequired: false));
     }
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, TimeProvider clock) : IRequestHandler<Command, ServiceResponse>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock) : IRequestHandler<Command, ServiceResponse>
     {
         public async Task<ServiceResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -41,7 +43,9 @@ public static class UpdateService
                 throw DependencyGraph.CycleRefused(cycle, keys);
             }
 
-            service.Update(input.ToDetails(), dependencies, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            service.Update(input.ToDetails(), dependencies, now);
+            db.Record(ChangeTypes.ServiceUpdated, SubjectTypes.Service, service.Id, actor.Ref, now, mapper.Map<ServiceResponse>(service));
             await db.SaveChangesAsync(cancellationToken);
             return await ServiceLookup.ReadAsync(db, mapper, service.Id, cancellationToken);
         }

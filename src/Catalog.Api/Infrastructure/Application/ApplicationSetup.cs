@@ -22,6 +22,13 @@ public static class ApplicationSetup
         }
 
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+
+        // Messages name fields as the client wrote them ("'oneOffCost' must not be empty"), not as C# members.
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, expression) =>
+        {
+            var path = expression?.Body.ToString().Split('.').Skip(1).Where(p => p != "Input").ToList() ?? (member is null ? [] : [member.Name]);
+            return path.Count == 0 ? null : string.Join('.', path.Select(p => char.ToLowerInvariant(p[0]) + p[1..]));
+        };
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         
         // Only request validators run in the pipeline; validators of parts (ServiceInputValidator…) are composed into them.

@@ -4,6 +4,9 @@ using Catalog.Api.Domain.Customers;
 using Catalog.Api.Domain.Metrics;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Domain.Services;
+using System.Text.Json;
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -11,6 +14,8 @@ namespace Catalog.Api.Infrastructure.Persistence;
 
 public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
 {
+    private readonly List<PendingChange> _pendingChanges = [];
+
     public DbSet<Service> Services => Set<Service>();
 
     public DbSet<ServiceDependency> ServiceDependencies => Set<ServiceDependency>();
@@ -31,6 +36,63 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
 
+    public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
+
+    public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
+
+    /// <summary>
+    /// Notes an event to commit with the pending changes: <paramref name="resource"/> is the resource as it
+    /// now stands, in the shape the API returns it. The event gets its sequence when the changes are saved.
+    /// </summary>
+    public void Record(string type, string subjectType, Guid subjectId, ActorRef actor, DateTime occurredAt, object resource) =>
+        _pendingChanges.Add(new PendingChange(type, subjectType, subjectId, actor, occurredAt, JsonSerializer.Serialize(resource, resource.GetType(), CatalogJson.Options)));
+
+    /// <summary>
+    /// Saves the changes and their events in one transaction. The events' sequence numbers are taken from the
+    /// counter row as the transaction's last write, so the counter's lock is held until commit: numbers are
+    /// handed out in commit order, on SQLite and on PostgreSQL with any number of instances, and a reader
+    /// that follows <c>after</c> can never see a later number before an earlier one is visible.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (_pendingChanges.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var pending = _pendingChanges.ToList();
+        _pendingChanges.Clear();
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var last = (await Database
+                .SqlQuery<long>($"UPDATE \"ChangeCounters\" SET \"Value\" = \"Value\" + {pending.Count} WHERE \"Id\" = {ChangeCounter.SingletonId} RETURNING \"Value\"")
+                .ToListAsync(cancellationToken)).Single();
+            var first = last - pending.Count + 1;
+            ChangeEvents.AddRange(pending.Select((p, i) => ChangeEvent.Create(first + i, p.Type, p.SubjectType, p.SubjectId, p.Actor, p.OccurredAt, p.Data)));
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        _pendingChanges.Count == 0
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Changes with events must be saved with SaveChangesAsync.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
 
@@ -41,6 +103,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
+
+    private sealed record PendingChange(string Type, string SubjectType, Guid SubjectId, ActorRef Actor, DateTime OccurredAt, string Data);
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.ToUniversalTime(),

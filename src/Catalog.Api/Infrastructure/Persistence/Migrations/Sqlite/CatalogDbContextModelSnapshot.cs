@@ -753,6 +753,79 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ServiceDependencies");
                 });
 
+            modelBuilder.Entity("Catalog.Api.Infrastructure.ChangeFeed.ChangeCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeCounters");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Catalog.Api.Infrastructure.ChangeFeed.ChangeEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Actor", "Catalog.Api.Infrastructure.ChangeFeed.ChangeEvent.Actor#ActorRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ActorKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ActorName");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ActorRole");
+                        });
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.ToTable("ChangeEvents");
+                });
+
             modelBuilder.Entity("Catalog.Api.Domain.Agreements.Agreement", b =>
                 {
                     b.HasOne("Catalog.Api.Domain.Customers.Customer", null)
