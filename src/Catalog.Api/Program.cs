@@ -1,5 +1,6 @@
 using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.ApiKeys;
+using Catalog.Api.Features.Changes;
 using Catalog.Api.Features.Customers;
 using Catalog.Api.Features.Metrics;
 using Catalog.Api.Features.Proposals;
@@ -59,6 +60,7 @@ app.MapMetrics();
 app.MapApiKeys();
 app.MapProposals();
 app.MapAgreements();
+app.MapChanges();
 
 if (!BuildTime.IsGeneratingOpenApiDocument)
 {

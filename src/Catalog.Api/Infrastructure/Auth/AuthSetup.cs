@@ -17,6 +17,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Administer, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Decide, policy => policy.RequireRole(Roles.Customer))
             .AddPolicy(Policies.Propose, policy => policy.RequireRole(Roles.Customer, Roles.Admin))
+            .AddPolicy(Policies.ReadFeed, policy => policy.RequireRole(Roles.Integrator, Roles.ItLead, Roles.Admin))
             .AddPolicy(Policies.Terminate, policy => policy.RequireRole(Roles.Customer, Roles.Admin));
         return services;
     }

@@ -43,6 +43,9 @@ public static class Policies
     /// <summary>Opening a proposal: a customer for itself, or an admin on a customer's behalf.</summary>
     public const string Propose = "propose";
 
+    /// <summary>Reading the change feed: integrators, IT leads and admins; customers may not.</summary>
+    public const string ReadFeed = "read-feed";
+
     /// <summary>Ending an agreement: its customer or an admin, never IT.</summary>
     public const string Terminate = "terminate";
 }

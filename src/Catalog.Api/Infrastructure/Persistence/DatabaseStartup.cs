@@ -1,4 +1,7 @@
 using Catalog.Api.Domain.ApiKeys;
+using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +10,9 @@ namespace Catalog.Api.Infrastructure.Persistence;
 public static class DatabaseStartup
 {
     public const string BootstrapAdminKeyName = "bootstrap-admin";
+
+    /// <summary>The actor of what the API does on its own at start.</summary>
+    public static readonly ActorRef SystemActor = new(Guid.Empty, "catalog start-up", "system");
 
     /// <summary>Applies the committed migrations and makes sure an operator can get in.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -26,7 +32,7 @@ public static class DatabaseStartup
         await EnsureAdminKeyAsync(db, app.Configuration, scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger);
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
         {
-            await new DemoData(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).SeedAsync();
+            await new DemoData(db, scope.ServiceProvider.GetRequiredService<AutoMapper.IMapper>(), scope.ServiceProvider.GetRequiredService<TimeProvider>()).SeedAsync();
             logger.LogInformation("Demo data is loaded: services, business units and negotiations in every state.");
         }
     }
@@ -60,6 +66,8 @@ public static class DatabaseStartup
         }
 
         db.ApiKeys.Add(key);
+        var mapper = db.GetService<AutoMapper.IMapper>();
+        db.Record(ChangeTypes.ApiKeyCreated, SubjectTypes.ApiKey, key.Id, SystemActor, now, mapper.Map<Features.ApiKeys.ApiKeyResponse>(key));
         try
         {
             await db.SaveChangesAsync();

@@ -1,7 +1,13 @@
+using AutoMapper;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Customers;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Domain.Services;
+using Catalog.Api.Features.Agreements;
+using Catalog.Api.Features.Customers;
+using Catalog.Api.Features.Proposals;
+using Catalog.Api.Features.Services;
+using Catalog.Api.Infrastructure.ChangeFeed;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Infrastructure.Persistence;
@@ -11,7 +17,7 @@ namespace Catalog.Api.Infrastructure.Persistence;
 /// units with subscriptions, and negotiations in every state. Everything goes through the domain's own
 /// methods, and whatever already exists (by key, or by proposal title) is left alone, so seeding twice adds nothing.
 /// </summary>
-public sealed class DemoData(CatalogDbContext db, TimeProvider clock)
+public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider clock)
 {
     private static readonly ActorRef ServiceOwner = new(Guid.Empty, "IT service owner (demo)", "it-lead");
     private static readonly ActorRef SalesDivision = new(Guid.Empty, "Sales Division (demo)", "customer");
@@ -148,6 +154,7 @@ public sealed class DemoData(CatalogDbContext db, TimeProvider clock)
         var service = Service.Create(key, details, dependsOn, At(0));
         service.MoveTo(Lifecycle.Live, dependsOn, [], At(0));
         db.Services.Add(service);
+        db.Record(ChangeTypes.ServiceCreated, SubjectTypes.Service, service.Id, DatabaseStartup.SystemActor, At(0), mapper.Map<ServiceResponse>(service));
         return service;
     }
 
@@ -161,6 +168,7 @@ public sealed class DemoData(CatalogDbContext db, TimeProvider clock)
 
         var customer = Customer.Create(key, new CustomerDetails(name, costCenter, email), At(0));
         db.Customers.Add(customer);
+        db.Record(ChangeTypes.CustomerCreated, SubjectTypes.Customer, customer.Id, DatabaseStartup.SystemActor, At(0), mapper.Map<CustomerResponse>(customer));
         return customer;
     }
 
@@ -169,7 +177,20 @@ public sealed class DemoData(CatalogDbContext db, TimeProvider clock)
         if (!await db.Subscriptions.AnyAsync(s => s.CustomerId == customer.Id && s.ServiceId == service.Id, cancellationToken)
             && !db.Subscriptions.Local.Any(s => s.CustomerId == customer.Id && s.ServiceId == service.Id))
         {
-            db.Subscriptions.Add(Subscription.Start(customer, service, units, At(0)));
+            var subscription = Subscription.Start(customer, service, units, At(0));
+            db.Subscriptions.Add(subscription);
+            db.Record(ChangeTypes.SubscriptionCreated, SubjectTypes.Subscription, customer.Id, DatabaseStartup.SystemActor, At(0), new SubscriptionResponse
+            {
+                CustomerId = customer.Id,
+                ServiceId = service.Id,
+                ServiceKey = service.Key,
+                ServiceName = service.Name,
+                Unit = service.Cost.Unit,
+                Units = units,
+                CreatedAt = subscription.CreatedAt,
+                UpdatedAt = subscription.UpdatedAt,
+                Version = subscription.Version,
+            });
         }
     }
 
@@ -189,17 +210,22 @@ public sealed class DemoData(CatalogDbContext db, TimeProvider clock)
         };
         var proposal = Proposal.Open(service, customer.Id, title, $"{customer.Name} needs this: {title.ToLowerInvariant()}.", TargetsFor(title), submit: false, actor, At(0));
         db.Proposals.Add(proposal);
-        if (story(proposal) is { } terms)
+        var terms = story(proposal);
+        db.Record(ChangeTypes.ProposalCreated, SubjectTypes.Proposal, proposal.Id, actor, proposal.UpdatedAt, ProposalResponse.From(proposal));
+        if (terms is not null)
         {
             var agreement = await db.Agreements.Include(a => a.Versions).SingleOrDefaultAsync(a => a.ServiceId == service.Id && a.CustomerId == customer.Id, cancellationToken);
             if (agreement is null)
             {
-                db.Agreements.Add(Agreement.Open(service.Id, customer.Id, terms));
+                agreement = Agreement.Open(service.Id, customer.Id, terms);
+                db.Agreements.Add(agreement);
             }
             else
             {
                 agreement.AddVersion(terms);
             }
+
+            db.Record(ChangeTypes.AgreementVersionCreated, SubjectTypes.Agreement, agreement.Id, actor, terms.AcceptedAt, AgreementResponse.From(agreement));
         }
 
         await db.SaveChangesAsync(cancellationToken);
