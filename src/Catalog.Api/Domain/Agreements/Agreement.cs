@@ -75,6 +75,13 @@ public sealed class Agreement
         }
 
         var charge = Money.Round((previous?.MonthlyCharge ?? 0m) + terms.MonthlyCostDelta);
+        if (charge < 0)
+        {
+            throw new DomainRuleException(
+                "negative-charge",
+                $"Accepting would make the monthly charge {charge} {terms.Currency}; an agreement never pays the customer. IT should publish a corrected analysis.");
+        }
+
         var version = AgreementVersion.From(Id, _versions.Count + 1, terms, charge);
         _versions.Add(version);
         CurrentVersion = version.Number;

@@ -104,7 +104,7 @@ public static class AgreementDocument
 
     private static bool IsRecovery(string metric) => metric is "time-to-restore" or "recovery-point" or "recovery-time";
 
-    private static string Number(TargetValue value) => (value.Number ?? 0m).ToString("0.###", Invariant);
+    private static string Number(TargetValue value) => (value.Number ?? 0m).ToString(TargetValue.ExactFormat, Invariant);
 
     private static string Duration(TargetValue value)
     {
@@ -117,7 +117,7 @@ public static class AgreementDocument
         };
     }
 
-    private static string Count(decimal amount, string unit) => $"{amount.ToString("0.###", Invariant)} {(amount == 1 ? unit : unit + "s")}";
+    private static string Count(decimal amount, string unit) => $"{amount.ToString(TargetValue.ExactFormat, Invariant)} {(amount == 1 ? unit : unit + "s")}";
 
     /// <summary>English plural of a unit name for counts other than one (mailbox → mailboxes, report run → report runs).</summary>
     private static string Plural(string unit, int count)

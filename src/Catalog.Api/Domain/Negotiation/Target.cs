@@ -30,7 +30,11 @@ public readonly record struct TargetValue
 
     public static TargetValue Of(string level) => new(null, level);
 
-    public override string ToString() => Number?.ToString(CultureInfo.InvariantCulture) ?? Level ?? string.Empty;
+    /// <summary>The value as written for people: every significant digit, no trailing zeros (99.9999, 5, 24x7).</summary>
+    public override string ToString() => Number?.ToString(ExactFormat, CultureInfo.InvariantCulture) ?? Level ?? string.Empty;
+
+    /// <summary>A decimal's significant digits without trailing zeros; never rounds a promise up.</summary>
+    public const string ExactFormat = "0.############################";
 }
 
 public sealed class TargetValueJsonConverter : JsonConverter<TargetValue>

@@ -31,6 +31,18 @@ public class AgreementDocumentTests
         Assert.Contains("- Corporate Email will be available at least 99.9% of each calendar month.\n", markdown, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("99.9999", "99.9999")]
+    [InlineData("99.9995", "99.9995")]
+    [InlineData("99.99999999", "99.99999999")]
+    public void Markdown_PreciseAvailability_IsNeverRoundedUp(string value, string expected)
+    {
+        var markdown = Render(Availability(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Contains($"at least {expected}% of each calendar month", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("100%", markdown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Markdown_AvailabilityWithTrailingZeros_ShowsThePlainNumber()
     {

@@ -222,4 +222,24 @@ public class AgreementTests
         Assert.Equal(("Stopped.", Customer2, T3), (agreement.TerminationReason, agreement.TerminatedBy, agreement.TerminatedAt));
         Assert.Equal(4, agreement.Version);
     }
+
+    [Fact]
+    public void Open_NegativeDelta_IsRefusedBecauseAnAgreementNeverPaysTheCustomer()
+    {
+        var error = Assert.Throws<Catalog.Api.Domain.Common.DomainRuleException>(() => Agreement.Open(Guid.NewGuid(), CustomerId, Terms(monthlyCostDelta: -50m)));
+
+        Assert.Equal("negative-charge", error.Code);
+    }
+
+    [Fact]
+    public void AddVersion_DeltaBelowTheCurrentCharge_IsRefusedAndKeepsTheHistory()
+    {
+        var agreement = Agreement.Open(Guid.NewGuid(), CustomerId, Terms(monthlyCostDelta: 100m));
+
+        var error = Assert.Throws<Catalog.Api.Domain.Common.DomainRuleException>(() => agreement.AddVersion(Terms(monthlyCostDelta: -100.01m)));
+
+        Assert.Equal("negative-charge", error.Code);
+        Assert.Single(agreement.Versions);
+        Assert.Equal(1, agreement.CurrentVersion);
+    }
 }
