@@ -9,6 +9,7 @@ using Catalog.Api.Infrastructure.Application;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Hosting;
 using Catalog.Api.Infrastructure.Http;
+using Catalog.Api.Infrastructure.Idempotency;
 using Catalog.Api.Infrastructure.OpenApi;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
@@ -49,6 +50,7 @@ app.UseSwaggerUI(options =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -89,6 +89,22 @@ public static class OpenApiSetup
                     return Task.CompletedTask;
                 }
 
+                if (string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = "Idempotency-Key",
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = "Makes the request safe to retry: the same key and body within 24 hours replay the first response (marked Idempotent-Replayed: true).",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+                    });
+                    operation.Responses ??= [];
+                    AddProblem(operation, context, StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key was already used for a different request.");
+                    AddProblem(operation, context, StatusCodes.Status409Conflict, "A conflict with the current state, or a request with the same Idempotency-Key is still running.");
+                }
+
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] }];
                 operation.Responses ??= [];
                 AddProblem(operation, context, StatusCodes.Status401Unauthorized, "No API key, or an unknown or revoked one.");

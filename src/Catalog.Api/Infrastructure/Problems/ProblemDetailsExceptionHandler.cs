@@ -55,6 +55,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict(rule.Code), "The request conflicts with a business rule.", rule.Message),
             rule.Facts),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict(conflict.Code), "The request conflicts with the current state.", conflict.Message),
+        IdempotencyKeyReusedException => Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.Conflict("idempotency-key-reused"), "The Idempotency-Key belongs to another request.", exception.Message),
         NotAcceptableException => Problem(StatusCodes.Status406NotAcceptable, ProblemTypes.ForStatus(StatusCodes.Status406NotAcceptable), "Not acceptable.", exception.Message),
         PreconditionFailedException => Problem(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "The resource has changed.", exception.Message),
         PreconditionRequiredException => Problem(StatusCodes.Status428PreconditionRequired, ProblemTypes.PreconditionRequired, "If-Match is required.", exception.Message),

@@ -25,3 +25,7 @@ public sealed class PreconditionRequiredException()
 
 /// <summary>The client accepts none of the representations the resource has (406).</summary>
 public sealed class NotAcceptableException(string message) : Exception(message);
+
+/// <summary>An Idempotency-Key was used again for a different request (422).</summary>
+public sealed class IdempotencyKeyReusedException(string key)
+    : Exception($"Idempotency-Key '{key}' was already used for a different request; use a new key for a new request.");
