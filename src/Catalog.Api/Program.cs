@@ -2,6 +2,7 @@ using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.ApiKeys;
 using Catalog.Api.Features.Changes;
 using Catalog.Api.Features.Customers;
+using Catalog.Api.Features.Export;
 using Catalog.Api.Features.Metrics;
 using Catalog.Api.Features.Proposals;
 using Catalog.Api.Features.Services;
@@ -63,6 +64,7 @@ app.MapApiKeys();
 app.MapProposals();
 app.MapAgreements();
 app.MapChanges();
+app.MapExport();
 
 if (!BuildTime.IsGeneratingOpenApiDocument)
 {

@@ -12,6 +12,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
     private const string Admins = "admin";
     private const string CustomerOnly = "customer";
     private const string CustomerOrAdmin = "admin,customer";
+    private const string FeedReaders = "admin,it-lead,integrator";
 
     /// <summary>Method, path template, allowed roles. Write bodies are empty objects: allowed callers get 400, so nothing changes.</summary>
     private static readonly (string Method, string Path, string Allowed)[] Endpoints =
@@ -56,6 +57,8 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         ("GET", "/api/v1/agreements/{agreement}/versions/1/diff", All),
         ("GET", "/api/v1/agreements/{agreement}/versions/1/document", All),
         ("POST", "/api/v1/agreements/{agreement}/termination", CustomerOrAdmin),
+        ("GET", "/api/v1/changes", FeedReaders),
+        ("GET", "/api/v1/export", FeedReaders),
     ];
 
     public static TheoryData<string, string, string> Calls()
