@@ -39,7 +39,7 @@ public static class AgreementsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/versions/{number:int}/document", GetDocumentAsync).WithName("GetAgreementDocument")
             .WithSummary("The version as a plain-language document, text/markdown or text/html by Accept")
-            .Produces<string>(StatusCodes.Status200OK, Markdown, Html)
+            .Produces<Stream>(StatusCodes.Status200OK, Markdown, Html)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
         group.MapPost("/{id:guid}/termination", TerminateAsync).WithName("TerminateAgreement")

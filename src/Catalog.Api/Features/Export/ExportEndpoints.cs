@@ -15,7 +15,7 @@ public static class ExportEndpoints
         app.MapGet("/api/v1/export", ExportAsync).WithTags("Export").WithName("ExportSnapshot")
             .WithSummary("A consistent snapshot (NDJSON: snapshot header with the feed sequence, services, customers, subscriptions, agreements, end) to load once before following the change feed")
             .RequireAuthorization(Policies.ReadFeed)
-            .Produces<string>(StatusCodes.Status200OK, NdJson);
+            .Produces<Stream>(StatusCodes.Status200OK, NdJson);
         return app;
     }
 

@@ -20,8 +20,14 @@ public static class OpenApiSetup
             var schemaOwners = new System.Collections.Concurrent.ConcurrentDictionary<string, Type>();
             options.CreateSchemaReferenceId = typeInfo =>
             {
-                var id = OpenApiOptions.CreateDefaultSchemaReferenceId(typeInfo);
                 var type = Nullable.GetUnderlyingType(typeInfo.Type) ?? typeInfo.Type;
+                if (type == typeof(System.Text.Json.JsonElement))
+                {
+                    // Arbitrary JSON (a change event's resource) is described inline as "any", not as a named type.
+                    return null;
+                }
+
+                var id = OpenApiOptions.CreateDefaultSchemaReferenceId(typeInfo);
                 if (id is not null && schemaOwners.GetOrAdd(id, type) != type)
                 {
                     throw new InvalidOperationException($"Schema name '{id}' is used by both {schemaOwners[id]} and {type}; rename one.");
