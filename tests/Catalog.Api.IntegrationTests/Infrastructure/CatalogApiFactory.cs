@@ -12,7 +12,25 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "cat_test-bootstrap-admin-key-0123456789";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "catalog-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _ownsDirectory;
+
+    public CatalogApiFactory()
+        : this(null, null)
+    {
+    }
+
+    /// <param name="directory">The folder of the SQLite database: pass another factory's to restart on its data.</param>
+    /// <param name="settings">Configuration on top of the defaults.</param>
+    public CatalogApiFactory(string? directory, IReadOnlyDictionary<string, string>? settings)
+    {
+        _ownsDirectory = directory is null;
+        _directory = directory ?? Path.Combine(Path.GetTempPath(), "catalog-tests", Guid.NewGuid().ToString("N"));
+        _settings = settings ?? new Dictionary<string, string>();
+    }
+
+    public string Directory => _directory;
 
     public string DatabasePath => Path.Combine(_directory, "catalog.db");
 
@@ -22,6 +40,10 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Catalog", $"Data Source={DatabasePath}");
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
+        foreach (var (name, value) in _settings)
+        {
+            builder.UseSetting(name, value);
+        }
     }
 
     /// <summary>A client that sends the given API key (the bootstrap admin key by default).</summary>
@@ -40,9 +62,14 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {
