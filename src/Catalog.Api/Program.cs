@@ -6,6 +6,7 @@ using Catalog.Api.Features.Export;
 using Catalog.Api.Features.Metrics;
 using Catalog.Api.Features.Proposals;
 using Catalog.Api.Features.Services;
+using Catalog.Api.Features.Webhooks;
 using Catalog.Api.Infrastructure.Application;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Hosting;
@@ -14,6 +15,7 @@ using Catalog.Api.Infrastructure.Idempotency;
 using Catalog.Api.Infrastructure.OpenApi;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
+using Catalog.Api.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (HealthProbe.IsRequested(args))
@@ -29,14 +31,14 @@ if (args.Contains(SeedDemo))
     builder.Configuration["Demo:Seed"] = "true";
 }
 
-
 builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Apply(options.SerializerOptions));
 builder.Services
     .AddCatalogProblemDetails()
     .AddCatalogPersistence(builder.Configuration)
     .AddCatalogAuth()
     .AddCatalogApplication(builder.Configuration)
-    .AddCatalogOpenApi();
+    .AddCatalogOpenApi()
+    .AddCatalogWebhooks(builder.Configuration);
 
 var app = builder.Build();
 
@@ -63,8 +65,10 @@ app.MapMetrics();
 app.MapApiKeys();
 app.MapProposals();
 app.MapAgreements();
+app.MapOpenSlo();
 app.MapChanges();
 app.MapExport();
+app.MapWebhooks();
 
 if (!BuildTime.IsGeneratingOpenApiDocument)
 {

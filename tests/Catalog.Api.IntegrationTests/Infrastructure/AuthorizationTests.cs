@@ -13,6 +13,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
     private const string CustomerOnly = "customer";
     private const string CustomerOrAdmin = "admin,customer";
     private const string FeedReaders = "admin,it-lead,integrator";
+    private const string WebhookManagers = "admin,integrator";
 
     /// <summary>Method, path template, allowed roles. Write bodies are empty objects: allowed callers get 400, so nothing changes.</summary>
     private static readonly (string Method, string Path, string Allowed)[] Endpoints =
@@ -56,9 +57,17 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         ("GET", "/api/v1/agreements/{agreement}/versions/1", All),
         ("GET", "/api/v1/agreements/{agreement}/versions/1/diff", All),
         ("GET", "/api/v1/agreements/{agreement}/versions/1/document", All),
+        ("GET", "/api/v1/agreements/{agreement}/versions/1/openslo", All),
         ("POST", "/api/v1/agreements/{agreement}/termination", CustomerOrAdmin),
         ("GET", "/api/v1/changes", FeedReaders),
         ("GET", "/api/v1/export", FeedReaders),
+        ("GET", "/api/v1/webhooks", WebhookManagers),
+        ("POST", "/api/v1/webhooks", WebhookManagers),
+        ("GET", "/api/v1/webhooks/{unknown}", WebhookManagers),
+        ("DELETE", "/api/v1/webhooks/{unknown}", WebhookManagers),
+        ("GET", "/api/v1/webhooks/{unknown}/deliveries", WebhookManagers),
+        ("GET", "/api/v1/webhooks/{unknown}/deliveries/{unknown}", WebhookManagers),
+        ("POST", "/api/v1/webhooks/{unknown}/deliveries/{unknown}/redelivery", WebhookManagers),
     ];
 
     public static TheoryData<string, string, string> Calls()

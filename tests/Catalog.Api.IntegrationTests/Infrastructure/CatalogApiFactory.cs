@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Api.IntegrationTests.Infrastructure;
 
@@ -23,7 +25,7 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>
 
     /// <param name="directory">The folder of the SQLite database: pass another factory's to restart on its data.</param>
     /// <param name="settings">Configuration on top of the defaults.</param>
-    public CatalogApiFactory(string? directory, IReadOnlyDictionary<string, string>? settings)
+    internal CatalogApiFactory(string? directory, IReadOnlyDictionary<string, string>? settings)
     {
         _ownsDirectory = directory is null;
         _directory = directory ?? Path.Combine(Path.GetTempPath(), "catalog-tests", Guid.NewGuid().ToString("N"));
@@ -44,6 +46,26 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(name, value);
         }
+    }
+
+    /// <summary>Everything the database holds on disk, as text: the main file after a checkpoint, and the write-ahead log.</summary>
+    public async Task<string> ReadDatabaseFilesAsync()
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Catalog.Api.Infrastructure.Persistence.CatalogDbContext>();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var file in System.IO.Directory.GetFiles(_directory, "catalog.db*"))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
+            text.Append(await reader.ReadToEndAsync());
+        }
+
+        return text.ToString();
     }
 
     /// <summary>A client that sends the given API key (the bootstrap admin key by default).</summary>

@@ -109,8 +109,9 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         var record = await db.Set<IdempotencyRecord>().SingleAsync(r => r.Key == key);
         Assert.Null(record.Body);
-        var raw = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(factory.DatabasePath));
-        Assert.DoesNotContain(created["key"].Value<string>(), raw, StringComparison.Ordinal);
+        var stored = await factory.ReadDatabaseFilesAsync();
+        Assert.Contains(record.RequestHash, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(created["key"].Value<string>()[4..], stored, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,12 +47,12 @@ public static class TestApi
         return text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject();
     }
 
-    /// <summary>Asserts the status and returns the JSON array body.</summary>
-    public static async Task<JsonArray> ExpectJsonArrayAsync(this HttpResponseMessage response, HttpStatusCode status)
+    /// <summary>Asserts the status and returns the items of a list page.</summary>
+    public static async Task<JsonArray> ExpectItemsAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!.AsArray();
+        var page = await response.ExpectAsync(status);
+        Assert.True(page.ContainsKey("nextCursor"), "A list answers { items, nextCursor }.");
+        return page["items"]!.AsArray();
     }
 
     /// <summary>Asserts an RFC 9457 problem with the given status and type suffix; returns it for further checks.</summary>

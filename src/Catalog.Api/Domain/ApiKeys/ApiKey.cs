@@ -42,7 +42,11 @@ public sealed class ApiKey
     public static ApiKey Issue(string name, ApiRole role, Guid? customerId, DateTime now, out string secret)
     {
         secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        return FromSecret(name, role, customerId, secret, now);
+        var key = FromSecret(name, role, customerId, secret, now);
+
+        // Of a random secret, the first characters may be shown: what remains is still 256 bits minus a few.
+        key.DisplayPrefix = secret[..12];
+        return key;
     }
 
     /// <summary>Registers a key whose secret the operator chose (the bootstrap admin key).</summary>
@@ -63,14 +67,17 @@ public sealed class ApiKey
             throw new DomainRuleException("customer-not-allowed", "Only customer keys are bound to a customer.");
         }
 
+        var hash = HashOf(secret);
         return new ApiKey
         {
             Id = Guid.CreateVersion7(now),
+
+            // A secret the operator chose may be short or guessable: show nothing of it, only of its hash.
+            DisplayPrefix = "sha256:" + hash[..8],
             Name = name,
             Role = role,
             CustomerId = customerId,
-            DisplayPrefix = secret[..Math.Min(12, secret.Length)],
-            Hash = HashOf(secret),
+            Hash = hash,
             CreatedAt = now,
             Version = 1,
         };

@@ -174,6 +174,14 @@ public sealed class Service
                 $"A service cannot start depending on a retired service: {string.Join(", ", newlyRetired.Select(r => r.Key))}.");
         }
 
+        var notLive = dependencies.Where(d => d.Lifecycle != Lifecycle.Live && _dependencies.All(e => e.DependsOnId != d.Id)).ToList();
+        if (Lifecycle == Lifecycle.Live && notLive.Count > 0)
+        {
+            throw new DomainRuleException(
+                "dependencies-not-live",
+                $"Live service '{Key}' can only start depending on live services; not live: {string.Join(", ", notLive.Select(d => d.Key))}.");
+        }
+
         Name = details.Name;
         Summary = details.Summary;
         Description = details.Description;

@@ -15,7 +15,9 @@ public static class AgreementsEndpoints
     private const string Markdown = "text/markdown";
     private const string Html = "text/html";
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+    // Documents contain no links or HTML of their own; text that customers wrote (titles, names) must not
+    // become either, so both are switched off and the page may load nothing.
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
 
     public static IEndpointRouteBuilder MapAgreements(this IEndpointRouteBuilder app)
     {
@@ -29,6 +31,7 @@ public static class AgreementsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/versions", ListVersionsAsync).WithName("ListAgreementVersions")
             .WithSummary("The agreement's full history, version 1 first")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/versions/{number:int}", GetVersionAsync).WithName("GetAgreementVersion")
             .WithSummary("Read one immutable version")
@@ -65,8 +68,12 @@ public static class AgreementsEndpoints
         return ETags.OkOrNotModified(http, agreement, ETags.ForVersion(agreement.Version));
     }
 
-    private static async Task<Ok<IReadOnlyList<AgreementVersionResponse>>> ListVersionsAsync(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ListAgreementVersions.Query(id), cancellationToken));
+    private static async Task<Ok<Page<AgreementVersionResponse>>> ListVersionsAsync(
+        HttpContext http, IMediator mediator, Guid id, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var page = await mediator.Send(new ListAgreementVersions.Query(id, PageRequest.From(limit, cursor)), cancellationToken);
+        return TypedResults.Ok(page.WithNextLink(http));
+    }
 
     private static async Task<Results<Ok<AgreementVersionResponse>, StatusCodeHttpResult>> GetVersionAsync(
         HttpContext http, IMediator mediator, Guid id, int number, CancellationToken cancellationToken)
@@ -93,9 +100,17 @@ public static class AgreementsEndpoints
             ? $"<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(document.Title)}</title></head>\n<body>\n{Markdig.Markdown.ToHtml(document.Markdown, Pipeline)}</body>\n</html>\n"
             : document.Markdown;
         http.Response.Headers.Vary = "Accept";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'";
         return ETags.IsNotModified(http, ETags.ForContent(http, format + body))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Text(body, format + "; charset=utf-8");
+    }
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().DisableHtml();
+        builder.InlineParsers.RemoveAll(parser => parser is Markdig.Parsers.Inlines.LinkInlineParser or Markdig.Parsers.Inlines.AutolinkInlineParser);
+        return builder.Build();
     }
 
     /// <summary>Markdown unless the client prefers HTML; null when it accepts neither.</summary>

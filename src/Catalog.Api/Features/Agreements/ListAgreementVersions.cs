@@ -1,4 +1,5 @@
 using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
 
@@ -7,14 +8,15 @@ namespace Catalog.Api.Features.Agreements;
 /// <summary>The whole history of an agreement, version 1 first.</summary>
 public static class ListAgreementVersions
 {
-    public sealed record Query(Guid AgreementId) : IRequest<IReadOnlyList<AgreementVersionResponse>>;
+    public sealed record Query(Guid AgreementId, PageRequest Page) : IRequest<Page<AgreementVersionResponse>>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, IReadOnlyList<AgreementVersionResponse>>
+    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, Page<AgreementVersionResponse>>
     {
-        public async Task<IReadOnlyList<AgreementVersionResponse>> Handle(Query query, CancellationToken cancellationToken)
+        public async Task<Page<AgreementVersionResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
             var agreement = await AgreementLookup.LoadAsync(db, actor, query.AgreementId, forUpdate: false, cancellationToken);
-            return agreement.Versions.OrderBy(v => v.Number).Select(AgreementVersionResponse.From).ToList();
+            return agreement.Versions.OrderBy(v => v.Number).Select(AgreementVersionResponse.From)
+                .ToPage(query.Page, v => v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }

@@ -1,7 +1,7 @@
 using Catalog.Api.Infrastructure.Auth;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
+using Catalog.Api.Infrastructure.Http;
 
 namespace Catalog.Api.Features.Changes;
 
@@ -24,12 +24,7 @@ public static class ChangesEndpoints
         var page = await mediator.Send(query, cancellationToken);
         if (page.Items.Count == query.Limit)
         {
-            var request = http.Request;
-            var parameters = QueryHelpers.ParseQuery(request.QueryString.Value)
-                .Where(p => !string.Equals(p.Key, "after", StringComparison.OrdinalIgnoreCase))
-                .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
-                .Append(new KeyValuePair<string, string?>("after", page.LastSequence.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            http.Response.Headers.Append("Link", $"<{QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", parameters)}>; rel=\"next\"");
+            PageQueries.AddNextLink(http, "after", page.LastSequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return TypedResults.Ok(page);

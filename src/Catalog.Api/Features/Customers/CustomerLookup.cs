@@ -49,7 +49,7 @@ internal static class CustomerLookup
                     Units = subscription.Units,
                     CreatedAt = subscription.CreatedAt,
                     UpdatedAt = subscription.UpdatedAt,
-                    Version = subscription.Version,
+                    Version = subscription.Version + service.Version,
                 });
 
     private static void EnsureVisible(Actor actor, Guid id)

@@ -48,5 +48,9 @@ public sealed record SubscriptionResponse
 
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>
+    /// Changes whenever this representation does, that is when the subscription or its service changes (the sum
+    /// of both versions, each of which only grows); the ETag is this number in quotes.
+    /// </summary>
     public int Version { get; init; }
 }

@@ -52,7 +52,8 @@ public static class PutSubscription
             }
             else
             {
-                db.Entry(subscription).Property(s => s.Version).OriginalValue = command.IfMatch.EnsureMatches(subscription.Version);
+                command.IfMatch.EnsureMatches(subscription.Version + service.Version);
+                db.Entry(subscription).Property(s => s.Version).OriginalValue = subscription.Version;
                 subscription.ChangeUnits(service, command.Units!.Value, now);
             }
 
@@ -66,7 +67,7 @@ public static class PutSubscription
                 Units = subscription.Units,
                 CreatedAt = subscription.CreatedAt,
                 UpdatedAt = subscription.UpdatedAt,
-                Version = subscription.Version,
+                Version = subscription.Version + service.Version,
             };
             db.Record(created ? ChangeTypes.SubscriptionCreated : ChangeTypes.SubscriptionUpdated, SubjectTypes.Subscription, customer.Id, actor.Ref, now, resource);
 

@@ -36,6 +36,7 @@ public static class AcceptProposal
         public async Task<AgreementVersionResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var proposal = await ProposalLookup.LoadAsync(db, actor, command.ProposalId, forUpdate: true, cancellationToken);
+            await ProposalLookup.EnsureServiceIsLiveAsync(db, proposal, cancellationToken);
             var input = command.Input;
             var now = clock.GetUtcNow().UtcDateTime;
             var terms = proposal.Accept(input.AnalysisId!.Value, input.Option!.Value, input.MonthlyCost!.Value, actor.Ref, now);

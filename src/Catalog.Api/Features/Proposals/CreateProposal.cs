@@ -38,6 +38,11 @@ public static class CreateProposal
             var customerId = actor.Role == ApiRole.Customer
                 ? input.CustomerId is { } named && named != actor.CustomerId ? throw new NotFoundException("customer", named) : actor.CustomerId!.Value
                 : input.CustomerId ?? throw new InvalidInputException("customerId", "An admin proposing on a customer's behalf must name the customer.");
+            if (actor.Role != ApiRole.Customer && input.Submit == true)
+            {
+                throw new InvalidInputException("submit", "Only the customer submits its proposal; one opened on its behalf stays a draft until the customer submits it.");
+            }
+
             if (!await db.Customers.AnyAsync(c => c.Id == customerId, cancellationToken))
             {
                 throw new InvalidInputException("customerId", $"No customer with id '{customerId}' exists.");

@@ -1,4 +1,5 @@
 using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
 
@@ -7,14 +8,15 @@ namespace Catalog.Api.Features.Proposals;
 /// <summary>Every analysis of the proposal, superseded ones included, oldest first.</summary>
 public static class ListAnalyses
 {
-    public sealed record Query(Guid ProposalId) : IRequest<IReadOnlyList<AnalysisResponse>>;
+    public sealed record Query(Guid ProposalId, PageRequest Page) : IRequest<Page<AnalysisResponse>>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, IReadOnlyList<AnalysisResponse>>
+    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, Page<AnalysisResponse>>
     {
-        public async Task<IReadOnlyList<AnalysisResponse>> Handle(Query query, CancellationToken cancellationToken)
+        public async Task<Page<AnalysisResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
             var proposal = await ProposalLookup.LoadAsync(db, actor, query.ProposalId, forUpdate: false, cancellationToken);
-            return proposal.Analyses.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Select(a => AnalysisResponse.From(a, proposal.CurrentRound)).ToList();
+            return proposal.Analyses.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Select(a => AnalysisResponse.From(a, proposal.CurrentRound))
+                .ToPage(query.Page, a => a.Id.ToString());
         }
     }
 }

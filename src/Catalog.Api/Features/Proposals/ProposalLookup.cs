@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
@@ -22,5 +23,17 @@ internal static class ProposalLookup
         }
 
         return proposal;
+    }
+
+    /// <summary>A retired (or never live) service takes no new proposals, and no moves that would lead to an agreement.</summary>
+    public static async Task EnsureServiceIsLiveAsync(CatalogDbContext db, Proposal proposal, CancellationToken cancellationToken)
+    {
+        var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == proposal.ServiceId, cancellationToken);
+        if (!service.AcceptsNewWork)
+        {
+            throw new DomainRuleException(
+                "service-not-live",
+                $"Service '{service.Key}' is {service.Lifecycle.ToString().ToLowerInvariant()}; its proposals can no longer be submitted, revised or accepted, only withdrawn.");
+        }
     }
 }

@@ -31,7 +31,8 @@ public static class ProposalsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/analyses", ListAnalysesAsync).WithName("ListAnalyses")
-            .WithSummary("Every impact analysis of the proposal, superseded ones included")
+            .WithSummary("Every impact analysis of the proposal, superseded ones included, oldest first")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/analyses", PublishAnalysisAsync).WithName("PublishAnalysis")
             .WithSummary("Answer the current round with an impact analysis (IT lead): submitted|analysed → analysed")
@@ -103,8 +104,12 @@ public static class ProposalsEndpoints
         return TypedResults.Ok(proposal);
     }
 
-    private static async Task<Ok<IReadOnlyList<AnalysisResponse>>> ListAnalysesAsync(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ListAnalyses.Query(id), cancellationToken));
+    private static async Task<Ok<Page<AnalysisResponse>>> ListAnalysesAsync(
+        HttpContext http, IMediator mediator, Guid id, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var page = await mediator.Send(new ListAnalyses.Query(id, PageRequest.From(limit, cursor)), cancellationToken);
+        return TypedResults.Ok(page.WithNextLink(http));
+    }
 
     private static async Task<Created<AnalysisResponse>> PublishAnalysisAsync(IMediator mediator, Guid id, PublishAnalysis.AnalysisInput body, CancellationToken cancellationToken)
     {

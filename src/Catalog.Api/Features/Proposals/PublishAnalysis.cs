@@ -46,7 +46,7 @@ public static class PublishAnalysis
             RuleFor(c => c.Input.LeadTimeDays).NotNull().InclusiveBetween(0, 3650);
             RuleFor(c => c.Input.Feasibility).NotNull().IsInEnum();
             RuleFor(c => c.Input.Consequences).Must(c => c!.Count <= 50).When(c => c.Input.Consequences is not null).WithMessage("At most 50 consequences.");
-            RuleForEach(c => c.Input.Consequences).ChildRules(consequence =>
+            RuleForEach(c => c.Input.Consequences).NotNull().ChildRules(consequence =>
             {
                 consequence.RuleFor(x => x.Description).NotEmpty().MaximumLength(2000);
                 consequence.RuleFor(x => x.Severity).NotNull().IsInEnum();

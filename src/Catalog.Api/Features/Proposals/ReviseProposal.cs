@@ -27,6 +27,7 @@ public static class ReviseProposal
         public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var proposal = await ProposalLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
+            await ProposalLookup.EnsureServiceIsLiveAsync(db, proposal, cancellationToken);
             var targets = command.Input.Targets!.ToTargets();
             await TargetInputs.EnsureValidAsync(db, targets, "targets", cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;

@@ -16,7 +16,7 @@ internal sealed class TargetListValidator : AbstractValidator<IReadOnlyList<Targ
         RuleFor(targets => targets.Count).InclusiveBetween(1, TargetRules.MaxTargets)
             .OverridePropertyName(string.Empty)
             .WithMessage($"Between 1 and {TargetRules.MaxTargets} targets.");
-        RuleForEach(targets => targets).ChildRules(target =>
+        RuleForEach(targets => targets).NotNull().ChildRules(target =>
         {
             target.RuleFor(t => t.Metric).NotEmpty().MaximumLength(64);
             target.RuleFor(t => t.Value).NotNull();

@@ -85,7 +85,7 @@ internal sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
         });
         RuleFor(s => s.Alternatives).Must(a => a!.Count <= MaxAlternatives).When(s => s.Alternatives is not null)
             .WithMessage($"At most {MaxAlternatives} alternatives.");
-        RuleForEach(s => s.Alternatives).ChildRules(alternative =>
+        RuleForEach(s => s.Alternatives).NotNull().ChildRules(alternative =>
         {
             alternative.RuleFor(a => a.Name).NotEmpty().MaximumLength(200);
             alternative.RuleFor(a => a.UnitCostPerMonth).NotNull().InclusiveBetween(0, MaxUnitCost);

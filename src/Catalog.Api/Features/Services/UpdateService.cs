@@ -24,6 +24,9 @@ public static class UpdateService
     {
         public async Task<ServiceResponse> Handle(Command command, CancellationToken cancellationToken)
         {
+            // The cycle check reads the graph that concurrent updates change: read and write in one transaction
+            // (on SQLite an immediate one, which queues writers), so two updates cannot each close half a cycle.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var service = await db.Services.Include(s => s.Dependencies).SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException("service", command.Id);
             db.Entry(service).Property(s => s.Version).OriginalValue = command.IfMatch.EnsureMatches(service.Version);
@@ -47,6 +50,7 @@ public static class UpdateService
             service.Update(input.ToDetails(), dependencies, now);
             db.Record(ChangeTypes.ServiceUpdated, SubjectTypes.Service, service.Id, actor.Ref, now, mapper.Map<ServiceResponse>(service));
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return await ServiceLookup.ReadAsync(db, mapper, service.Id, cancellationToken);
         }
     }

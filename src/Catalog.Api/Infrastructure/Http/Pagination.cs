@@ -83,21 +83,47 @@ public static class PageQueries
         return new Page<T>(rows, Cursor.Encode(cursorKey(rows[^1])));
     }
 
+    /// <summary>Pages a short list that is already in memory (an aggregate's versions or analyses) the same way.</summary>
+    public static Page<T> ToPage<T>(this IEnumerable<T> ordered, PageRequest page, Func<T, string> cursorKey)
+    {
+        var rest = ordered;
+        if (page.After is { } after)
+        {
+            var items = ordered.ToList();
+            var index = items.FindIndex(item => cursorKey(item) == after);
+            rest = index < 0 ? throw Cursor.Invalid() : items.Skip(index + 1);
+        }
+
+        var rows = rest.Take(page.Limit + 1).ToList();
+        if (rows.Count <= page.Limit)
+        {
+            return new Page<T>(rows, null);
+        }
+
+        rows.RemoveAt(page.Limit);
+        return new Page<T>(rows, Cursor.Encode(cursorKey(rows[^1])));
+    }
+
     /// <summary>Sends the next page's address as <c>Link: &lt;…&gt;; rel="next"</c>.</summary>
     public static Page<T> WithNextLink<T>(this Page<T> page, HttpContext http)
     {
-        if (page.NextCursor is null)
+        if (page.NextCursor is not null)
         {
-            return page;
+            AddNextLink(http, "cursor", page.NextCursor);
         }
 
+        return page;
+    }
+
+    /// <summary>Links to this same request with one query parameter (the cursor, or the feed's <c>after</c>) replaced.</summary>
+    public static void AddNextLink(HttpContext http, string parameter, string value)
+    {
         var query = QueryHelpers.ParseQuery(http.Request.QueryString.Value)
-            .Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase))
+            .Where(q => !string.Equals(q.Key, parameter, StringComparison.OrdinalIgnoreCase))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
-            .Append(new KeyValuePair<string, string?>("cursor", page.NextCursor));
+            .Append(new KeyValuePair<string, string?>(parameter, value));
         var request = http.Request;
         var next = QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", query);
         http.Response.Headers.Append("Link", $"<{next}>; rel=\"next\"");
-        return page;
     }
 }

@@ -85,7 +85,7 @@ public static class DatabaseStartup
         }
         else
         {
-            logger.LogInformation("Registered the admin API key from Auth:BootstrapAdminKey ({Prefix}…)", key.DisplayPrefix);
+            logger.LogInformation("Registered the admin API key from Auth:BootstrapAdminKey.");
         }
     }
 

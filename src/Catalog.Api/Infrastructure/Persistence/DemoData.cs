@@ -189,7 +189,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
                 Units = units,
                 CreatedAt = subscription.CreatedAt,
                 UpdatedAt = subscription.UpdatedAt,
-                Version = subscription.Version,
+                Version = subscription.Version + service.Version,
             });
         }
     }

@@ -142,7 +142,7 @@ public sealed class AgreementAccessTests(CatalogApiFactory factory) : IClassFixt
         Assert.Equal(tenants.Owner.Customer.Id().ToString(), agreement["customerId"].Value<string>());
         Assert.Equal(2, agreement["current"]!["number"].Value<int>());
 
-        var versions = await versionsResponse.ExpectJsonArrayAsync(HttpStatusCode.OK);
+        var versions = await versionsResponse.ExpectItemsAsync(HttpStatusCode.OK);
         Assert.Equal([1, 2], versions.Select(v => v!["number"].Value<int>()));
 
         var version = await versionResponse.ExpectAsync(HttpStatusCode.OK);

@@ -121,7 +121,7 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
         (await Admin.PutJsonAsync(
             $"/api/v1/customers/{customer.Id()}/subscriptions",
             new { serviceId = service.Id(), units = 3 },
-            ifMatch: "\"1\"")).EnsureSuccessStatusCode();
+            ifMatch: "\"3\"")).EnsureSuccessStatusCode();
 
         var changed = await Admin.GetAsync(ChargesPath(customer), ifNoneMatch: etag);
         var body = await changed.ExpectAsync(HttpStatusCode.OK);

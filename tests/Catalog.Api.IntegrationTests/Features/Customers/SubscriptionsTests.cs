@@ -4,6 +4,10 @@ using Catalog.Api.IntegrationTests.Infrastructure;
 
 namespace Catalog.Api.IntegrationTests.Features.Customers;
 
+/// <remarks>
+/// A subscription's ETag is its version plus its service's (the representation joins the service): for a live
+/// service (version 2) a new subscription's ETag is "3", and for a retired one (version 3) it is "4".
+/// </remarks>
 public sealed class SubscriptionsTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
 {
     private readonly Scenario _scenario = new(factory);
@@ -21,20 +25,20 @@ public sealed class SubscriptionsTests(CatalogApiFactory factory) : IClassFixtur
         var body = await response.ExpectAsync(HttpStatusCode.Created);
         AssertJson(response);
         Assert.Equal($"/api/v1/customers/{customer.Id()}/subscriptions/{service.Id()}", response.Headers.Location?.OriginalString);
-        Assert.Equal("\"1\"", response.ETag());
+        Assert.Equal("\"3\"", response.ETag());
         Assert.Equal(customer.Id().ToString(), body["customerId"].Value<string>());
         Assert.Equal(service.Id().ToString(), body["serviceId"].Value<string>());
         Assert.Equal(service["key"].Value<string>(), body["serviceKey"].Value<string>());
         Assert.Equal(service["name"].Value<string>(), body["serviceName"].Value<string>());
         Assert.Equal("mailbox", body["unit"].Value<string>());
         Assert.Equal(120, body["units"].Value<int>());
-        Assert.Equal(1, body["version"].Value<int>());
+        Assert.Equal(3, body["version"].Value<int>());
         Assert.EndsWith("Z", body["createdAt"].Value<string>(), StringComparison.Ordinal);
 
         var read = await Admin.GetAsync(response.Headers.Location!.OriginalString);
         Assert.Equal(body.ToJsonString(), (await read.ExpectAsync(HttpStatusCode.OK)).ToJsonString());
         AssertJson(read);
-        Assert.Equal("\"1\"", read.ETag());
+        Assert.Equal("\"3\"", read.ETag());
     }
 
     [Fact]
@@ -45,19 +49,19 @@ public sealed class SubscriptionsTests(CatalogApiFactory factory) : IClassFixtur
         var response = await Admin.PutJsonAsync(SubscriptionsPath(customer), new { serviceId = service.Id(), units = 20 });
 
         await response.ExpectProblemAsync((HttpStatusCode)428, "precondition-required");
-        await AssertUnitsAsync(customer, service, 10, "\"1\"");
+        await AssertUnitsAsync(customer, service, 10, "\"3\"");
     }
 
     [Fact]
     public async Task PutSubscription_ChangeUnitsWithStaleIfMatch_Returns412PreconditionFailed()
     {
         var (customer, service) = await SubscribedAsync(10);
-        (await Admin.PutJsonAsync(SubscriptionsPath(customer), new { serviceId = service.Id(), units = 15 }, ifMatch: "\"1\"")).EnsureSuccessStatusCode();
+        (await Admin.PutJsonAsync(SubscriptionsPath(customer), new { serviceId = service.Id(), units = 15 }, ifMatch: "\"3\"")).EnsureSuccessStatusCode();
 
-        var response = await Admin.PutJsonAsync(SubscriptionsPath(customer), new { serviceId = service.Id(), units = 20 }, ifMatch: "\"1\"");
+        var response = await Admin.PutJsonAsync(SubscriptionsPath(customer), new { serviceId = service.Id(), units = 20 }, ifMatch: "\"3\"");
 
         await response.ExpectProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
-        await AssertUnitsAsync(customer, service, 15, "\"2\"");
+        await AssertUnitsAsync(customer, service, 15, "\"4\"");
     }
 
     [Fact]
@@ -71,10 +75,10 @@ public sealed class SubscriptionsTests(CatalogApiFactory factory) : IClassFixtur
         var body = await response.ExpectAsync(HttpStatusCode.OK);
         AssertJson(response);
         Assert.Null(response.Headers.Location);
-        Assert.Equal("\"2\"", response.ETag());
+        Assert.Equal("\"4\"", response.ETag());
         Assert.Equal(25, body["units"].Value<int>());
-        Assert.Equal(2, body["version"].Value<int>());
-        await AssertUnitsAsync(customer, service, 25, "\"2\"");
+        Assert.Equal(4, body["version"].Value<int>());
+        await AssertUnitsAsync(customer, service, 25, "\"4\"");
     }
 
     [Fact]
@@ -82,11 +86,11 @@ public sealed class SubscriptionsTests(CatalogApiFactory factory) : IClassFixtur
     {
         var (customer, service) = await SubscribedAsync(10);
 
-        var response = await Admin.PutJsonAsync(SubscriptionsPath(customer), new { serviceId = service.Id(), units = 0 }, ifMatch: "\"1\"");
+        var response = await Admin.PutJsonAsync(SubscriptionsPath(customer), new { serviceId = service.Id(), units = 0 }, ifMatch: "\"3\"");
 
         var body = await response.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(0, body["units"].Value<int>());
-        await AssertUnitsAsync(customer, service, 0, "\"2\"");
+        await AssertUnitsAsync(customer, service, 0, "\"4\"");
     }
 
     [Fact]
@@ -107,12 +111,12 @@ public sealed class SubscriptionsTests(CatalogApiFactory factory) : IClassFixtur
         var (customer, service) = await SubscribedAsync(10);
         await _scenario.MoveAsync(service.Id(), "retired");
 
-        var grow = await Admin.PutJsonAsync(SubscriptionsPath(customer), new { serviceId = service.Id(), units = 11 }, ifMatch: "\"1\"");
+        var grow = await Admin.PutJsonAsync(SubscriptionsPath(customer), new { serviceId = service.Id(), units = 11 }, ifMatch: "\"4\"");
         await grow.ExpectProblemAsync(HttpStatusCode.Conflict, "service-retired");
 
-        var shrink = await Admin.PutJsonAsync(SubscriptionsPath(customer), new { serviceId = service.Id(), units = 4 }, ifMatch: "\"1\"");
+        var shrink = await Admin.PutJsonAsync(SubscriptionsPath(customer), new { serviceId = service.Id(), units = 4 }, ifMatch: "\"4\"");
         Assert.Equal(4, (await shrink.ExpectAsync(HttpStatusCode.OK))["units"].Value<int>());
-        Assert.Equal("\"2\"", shrink.ETag());
+        Assert.Equal("\"5\"", shrink.ETag());
     }
 
     [Fact]
@@ -243,10 +247,10 @@ public sealed class SubscriptionsTests(CatalogApiFactory factory) : IClassFixtur
     {
         var (customer, service) = await SubscribedAsync(10);
 
-        var response = await Admin.GetAsync(SubscriptionPath(customer, service), ifNoneMatch: "\"1\"");
+        var response = await Admin.GetAsync(SubscriptionPath(customer, service), ifNoneMatch: "\"3\"");
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
-        Assert.Equal("\"1\"", response.ETag());
+        Assert.Equal("\"3\"", response.ETag());
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
@@ -284,7 +288,7 @@ public sealed class SubscriptionsTests(CatalogApiFactory factory) : IClassFixtur
 
         Assert.Equal(7, (await response.ExpectAsync(HttpStatusCode.OK))["units"].Value<int>());
         AssertJson(response);
-        Assert.Equal("\"1\"", response.ETag());
+        Assert.Equal("\"3\"", response.ETag());
     }
 
     [Fact]
@@ -323,7 +327,7 @@ public sealed class SubscriptionsTests(CatalogApiFactory factory) : IClassFixtur
         var response = await client.GetAsync(SubscriptionPath(customer, service));
 
         Assert.Equal(3, (await response.ExpectAsync(HttpStatusCode.OK))["units"].Value<int>());
-        Assert.Equal("\"1\"", response.ETag());
+        Assert.Equal("\"3\"", response.ETag());
     }
 
     [Theory]
@@ -373,4 +377,20 @@ public sealed class SubscriptionsTests(CatalogApiFactory factory) : IClassFixtur
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
 
     private static List<JsonObject> Items(JsonObject page) => page["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
+
+    [Fact]
+    public async Task GetSubscription_ServiceRenamed_ETagChangesSoNo304()
+    {
+        var (customer, service) = await SubscribedAsync(5);
+        var before = await Admin.GetAsync(SubscriptionPath(customer, service));
+        var current = await (await Admin.GetAsync($"/api/v1/services/{service.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        await (await Admin.PutJsonAsync($"/api/v1/services/{service.Id()}", Scenario.ServiceBody(service["key"].Value<string>(), name: "Renamed"), $"\"{current["version"].Value<int>()}\""))
+            .ExpectAsync(HttpStatusCode.OK);
+
+        var after = await Admin.GetAsync(SubscriptionPath(customer, service), ifNoneMatch: before.ETag());
+
+        var body = await after.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Renamed", body["serviceName"].Value<string>());
+        Assert.NotEqual(before.ETag(), after.ETag());
+    }
 }

@@ -31,13 +31,13 @@ public sealed class DemoDataTests
 
         var reports = proposals.Single(p => p["title"].Value<string>() == "Heavy daily production sales reports");
         Assert.Equal("withdrawn", reports["status"].Value<string>());
-        var analyses = await (await admin.GetAsync($"/api/v1/proposals/{reports.Id()}/analyses")).ExpectJsonArrayAsync(HttpStatusCode.OK);
+        var analyses = await (await admin.GetAsync($"/api/v1/proposals/{reports.Id()}/analyses")).ExpectItemsAsync(HttpStatusCode.OK);
         var ordering = services.Single(s => s["key"].Value<string>() == "online-ordering");
         Assert.Contains(analyses[0]!["consequences"]!.AsArray(), c => c!["serviceId"].Value<string>() == ordering.Id().ToString());
 
         var trading = Assert.Single(agreements)!;
         Assert.Equal(2, trading["versionCount"].Value<int>());
-        var history = await (await admin.GetAsync($"/api/v1/agreements/{trading.Id()}/versions")).ExpectJsonArrayAsync(HttpStatusCode.OK);
+        var history = await (await admin.GetAsync($"/api/v1/agreements/{trading.Id()}/versions")).ExpectItemsAsync(HttpStatusCode.OK);
         Assert.Equal("counter-offer", history[0]!["provenance"]!["option"].Value<string>());
         Assert.Equal("proposed", history[1]!["provenance"]!["option"].Value<string>());
     }

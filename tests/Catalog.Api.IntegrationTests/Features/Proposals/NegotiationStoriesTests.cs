@@ -68,7 +68,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         Assert.Equal("active", agreement["status"].Value<string>());
         Assert.Equal(2, agreement["versionCount"].Value<int>());
         Assert.Equal(2, agreement["current"]!["number"].Value<int>());
-        var history = await (await n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions")).ExpectJsonArrayAsync(HttpStatusCode.OK);
+        var history = await (await n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions")).ExpectItemsAsync(HttpStatusCode.OK);
         Assert.Equal([1, 2], history.Select(v => v!["number"].Value<int>()));
         Assert.Equal(8_500m, history[0]!["monthlyCharge"].Value<decimal>());
 
@@ -132,7 +132,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         Assert.Equal(99.9m, version["targets"]![0]!["value"].Value<decimal>());
         Assert.Equal(2, version["provenance"]!["round"].Value<int>());
 
-        var analyses = await (await n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}/analyses")).ExpectJsonArrayAsync(HttpStatusCode.OK);
+        var analyses = await (await n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}/analyses")).ExpectItemsAsync(HttpStatusCode.OK);
         Assert.Equal([first.Id().ToString(), second.Id().ToString()], analyses.Select(a => a!["id"].Value<string>()));
     }
 
@@ -161,7 +161,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         Assert.Equal("Too costly, and it slows online ordering.", withdrawn["withdrawalReason"].Value<string>());
         var agreements = await (await n.Admin.GetAsync($"/api/v1/agreements?customerId={n.Customer.Id()}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Empty(agreements["items"]!.AsArray());
-        var analyses = await (await n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}/analyses")).ExpectJsonArrayAsync(HttpStatusCode.OK);
+        var analyses = await (await n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}/analyses")).ExpectItemsAsync(HttpStatusCode.OK);
         Assert.Equal(ordering.Id().ToString(), analyses[0]!["consequences"]![0]!["serviceId"].Value<string>());
         Assert.Equal("high", analyses[0]!["consequences"]![0]!["severity"].Value<string>());
 

@@ -488,7 +488,7 @@ public sealed class ProposalValidationTests(CatalogApiFactory factory) : IClassF
         Assert.Equal(before, await ReadProposalAsync(negotiation, proposal));
         var read = JsonNode.Parse(before)!.AsObject();
         Assert.Equal("submitted", read["status"].Value<string>());
-        Assert.Empty(await (await negotiation.Admin.GetAsync($"/api/v1/proposals/{proposal}/analyses")).ExpectJsonArrayAsync(HttpStatusCode.OK));
+        Assert.Empty(await (await negotiation.Admin.GetAsync($"/api/v1/proposals/{proposal}/analyses")).ExpectItemsAsync(HttpStatusCode.OK));
     }
 
     private static async Task AssertNotAgreedAsync(NegotiationScenario negotiation, Guid proposal, string before)

@@ -155,7 +155,7 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
         Assert.Equal(owners.ToJsonString(), proposal.ToJsonString());
         Assert.Equal(tenants.Owner.Customer.Id().ToString(), proposal["customerId"].Value<string>());
 
-        var analyses = await analysesResponse.ExpectJsonArrayAsync(HttpStatusCode.OK);
+        var analyses = await analysesResponse.ExpectItemsAsync(HttpStatusCode.OK);
         Assert.Equal(tenants.Analysis.ToString(), Assert.Single(analyses)!["id"].Value<string>());
 
         var analysis = await analysisResponse.ExpectAsync(HttpStatusCode.OK);

@@ -453,4 +453,43 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         var body = await (await Admin.GetAsync(path)).ExpectAsync(HttpStatusCode.OK);
         return body["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
     }
+
+    [Fact]
+    public async Task UpdateService_ConcurrentOppositeDependencies_NeverLeaveACycle()
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var a = await _scenario.CreateServiceAsync(Scenario.ServiceBody(kind: "supporting"));
+            var b = await _scenario.CreateServiceAsync(Scenario.ServiceBody(kind: "supporting"));
+
+            var results = await Task.WhenAll(
+                factory.ClientWithKey().PutJsonAsync($"/api/v1/services/{a.Id()}", Scenario.ServiceBody(a["key"].Value<string>(), kind: "supporting", dependsOn: [b.Id()]), "\"1\""),
+                factory.ClientWithKey().PutJsonAsync($"/api/v1/services/{b.Id()}", Scenario.ServiceBody(b["key"].Value<string>(), kind: "supporting", dependsOn: [a.Id()]), "\"1\""));
+
+            Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+            await results.Single(r => r.StatusCode != HttpStatusCode.OK).ExpectProblemAsync(HttpStatusCode.Conflict, "dependency-cycle");
+        }
+    }
+
+    [Fact]
+    public async Task UpdateService_LiveServiceTakesPipelineDependency_Returns409()
+    {
+        var live = await _scenario.CreateLiveServiceAsync();
+        var planned = await _scenario.CreateServiceAsync(Scenario.ServiceBody(kind: "supporting"));
+
+        var response = await Admin.PutJsonAsync($"/api/v1/services/{live.Id()}", Scenario.ServiceBody(live["key"].Value<string>(), dependsOn: [planned.Id()]), "\"2\"");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict, "dependencies-not-live");
+        Assert.Contains(planned["key"].Value<string>(), problem["detail"].Value<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateService_NullAlternative_Returns400NotA500()
+    {
+        var json = """{"key":"k-null","name":"x","summary":"s","category":"c","owner":{"team":"t","contact":"c"},"kind":"business","cost":{"unit":"u","unitCostPerMonth":1,"currency":"EUR"},"alternatives":[null]}""";
+
+        var response = await Admin.PostAsync("/api/v1/services", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        await response.ExpectValidationAsync("alternatives[0]");
+    }
 }

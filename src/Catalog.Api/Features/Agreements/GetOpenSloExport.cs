@@ -1,0 +1,28 @@
+using Catalog.Api.Domain.Agreements;
+using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Features.Agreements;
+
+/// <summary>A version as OpenSLO v1 YAML for monitoring tools; a customer key sees only its own agreements.</summary>
+public static class GetOpenSloExport
+{
+    public sealed record Query(Guid AgreementId, int Number) : IRequest<string>;
+
+    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, string>
+    {
+        public async Task<string> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var agreement = await AgreementLookup.LoadAsync(db, actor, query.AgreementId, forUpdate: false, cancellationToken);
+            var version = AgreementLookup.VersionOf(agreement, query.Number);
+            var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == agreement.ServiceId, cancellationToken);
+            var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == agreement.CustomerId, cancellationToken);
+            var metrics = await db.Metrics.AsNoTracking().ToDictionaryAsync(m => m.Key, cancellationToken);
+            var context = new OpenSloExport.Context(
+                agreement.Id, service.Key, service.Name, service.Summary, customer.Key, customer.Name, customer.CostCenter, metrics);
+            return OpenSloExport.Yaml(version, context);
+        }
+    }
+}

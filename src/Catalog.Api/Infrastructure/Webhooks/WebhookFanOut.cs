@@ -1,0 +1,103 @@
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Api.Infrastructure.Webhooks;
+
+/// <summary>
+/// Turns change events into deliveries: for each active subscription, the events after its cursor
+/// (<see cref="WebhookSubscription.QueuedThrough"/>) that it subscribes to become <see cref="WebhookDelivery"/> rows,
+/// and the cursor moves past them in the same transaction. The cursor only moves if it still is where this
+/// instance read it, so two instances never queue the same event twice (the unique index on subscription and
+/// sequence backs that up), and after a restart queuing resumes exactly where it stopped.
+/// </summary>
+internal sealed class WebhookFanOut(
+    IServiceScopeFactory scopes, WebhookSignal dispatcherSignal, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookFanOut> logger)
+    : BackgroundService
+{
+    private readonly WebhookOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await QueueNewEventsAsync(stoppingToken) > 0)
+                {
+                    dispatcherSignal.Notify();
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Queuing webhook deliveries failed; trying again shortly.");
+            }
+
+            try
+            {
+                await Task.Delay(_options.PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Queues one batch per subscription that is behind the feed; returns how many deliveries it queued.</summary>
+    private async Task<int> QueueNewEventsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+
+        // Every sequence up to the counter's committed value is committed too (see CatalogDbContext.SaveChangesAsync),
+        // so a cursor may move up to it even past events that did not match.
+        var head = await db.ChangeCounters.AsNoTracking().Where(c => c.Id == ChangeCounter.SingletonId).Select(c => c.Value).SingleAsync(cancellationToken);
+        var behind = await db.Set<WebhookSubscription>().AsNoTracking()
+            .Where(s => s.Status == WebhookStatus.Active && s.QueuedThrough < head)
+            .Select(s => new { s.Id, s.QueuedThrough, s.EventTypes })
+            .ToListAsync(cancellationToken);
+
+        var queued = 0;
+        foreach (var subscription in behind)
+        {
+            queued += await QueueBatchAsync(db, subscription.Id, subscription.QueuedThrough, subscription.EventTypes, head, cancellationToken);
+        }
+
+        return queued;
+    }
+
+    private async Task<int> QueueBatchAsync(CatalogDbContext db, Guid subscriptionId, long from, List<string> types, long head, CancellationToken cancellationToken)
+    {
+        var events = await db.ChangeEvents.AsNoTracking()
+            .Where(e => e.Sequence > from && e.Sequence <= head && types.Contains(e.Type))
+            .OrderBy(e => e.Sequence)
+            .Take(_options.FanOutBatchSize)
+            .Select(e => new { e.Sequence, e.Type })
+            .ToListAsync(cancellationToken);
+        var through = events.Count == _options.FanOutBatchSize ? events[^1].Sequence : head;
+
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var moved = await db.Set<WebhookSubscription>()
+            .Where(s => s.Id == subscriptionId && s.QueuedThrough == from && s.Status == WebhookStatus.Active)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.QueuedThrough, through), cancellationToken);
+        if (moved == 0)
+        {
+            // Another instance queued this stretch first, or the subscription was disabled meanwhile.
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Set<WebhookDelivery>().AddRange(events.Select(e => WebhookDelivery.Queue(subscriptionId, e.Sequence, e.Type, now)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return events.Count;
+    }
+}

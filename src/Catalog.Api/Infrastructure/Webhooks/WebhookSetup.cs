@@ -1,0 +1,33 @@
+using Catalog.Api.Infrastructure.Application;
+using Catalog.Api.Infrastructure.Auth;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Api.Infrastructure.Webhooks;
+
+public static class WebhookSetup
+{
+    /// <summary>Managing webhook subscriptions: integrators (their own) and admins (all).</summary>
+    public const string ManagePolicy = "manage-webhooks";
+
+    public static IServiceCollection AddCatalogWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ManagePolicy, policy => policy.RequireRole(Roles.Integrator, Roles.Admin));
+        services.AddSingleton<WebhookTargetGuard>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookSignal>();
+
+        // The build runs the program only to write the OpenAPI document: there is no database to deliver from.
+        if (!BuildTime.IsGeneratingOpenApiDocument)
+        {
+            services.AddHostedService<WebhookFanOut>();
+            services.AddHostedService<WebhookDispatcher>();
+        }
+
+        return services;
+    }
+}
