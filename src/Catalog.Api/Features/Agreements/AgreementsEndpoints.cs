@@ -43,6 +43,7 @@ public static class AgreementsEndpoints
         group.MapGet("/{id:guid}/versions/{number:int}/document", GetDocumentAsync).WithName("GetAgreementDocument")
             .WithSummary("The version as a plain-language document, text/markdown or text/html by Accept")
             .Produces<Stream>(StatusCodes.Status200OK, Markdown, Html)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
         group.MapPost("/{id:guid}/termination", TerminateAsync).WithName("TerminateAgreement")

@@ -15,7 +15,8 @@ public static class OpenSloEndpoints
             .WithTags("Agreements")
             .WithName("GetAgreementOpenSlo")
             .WithSummary("The version as OpenSLO v1 YAML for monitoring tools: a Service and one SLO per measurable target; a leading comment lists the targets OpenSLO cannot express")
-            .Produces<string>(StatusCodes.Status200OK, Yaml)
+            .Produces<Stream>(StatusCodes.Status200OK, Yaml)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -51,7 +51,7 @@ public static class ListChanges
 
             var rows = await events.OrderBy(e => e.Sequence).Take(query.Limit).ToListAsync(cancellationToken);
             var items = rows.Select(e => new ChangeResponse(
-                e.Sequence, e.Type, new Subject(e.SubjectType, e.SubjectId), e.Actor, e.OccurredAt, JsonDocument.Parse(e.Data).RootElement)).ToList();
+                e.Sequence, e.Type, new Subject(e.SubjectType, e.SubjectId), e.Actor, e.OccurredAt, JsonElement.Parse(e.Data))).ToList();
             return new ChangesResponse(items, items.Count == 0 ? query.After : items[^1].Sequence);
         }
     }

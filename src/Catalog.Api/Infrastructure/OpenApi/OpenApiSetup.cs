@@ -111,6 +111,13 @@ public static class OpenApiSetup
                     AddProblem(operation, context, StatusCodes.Status409Conflict, "A conflict with the current state, or a request with the same Idempotency-Key is still running.");
                 }
 
+                // Conditional GETs answer 304 to a matching If-None-Match; their handlers say so in their return type.
+                if (metadata.OfType<System.Reflection.MethodInfo>().Any(m => Mentions(m.ReturnType, typeof(Microsoft.AspNetCore.Http.HttpResults.StatusCodeHttpResult))))
+                {
+                    operation.Responses ??= [];
+                    operation.Responses.TryAdd("304", new OpenApiResponse { Description = "Not modified: If-None-Match names the current ETag." });
+                }
+
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] }];
                 operation.Responses ??= [];
                 AddProblem(operation, context, StatusCodes.Status401Unauthorized, "No API key, or an unknown or revoked one.");
@@ -124,6 +131,9 @@ public static class OpenApiSetup
         });
         return services;
     }
+
+    private static bool Mentions(Type type, Type wanted) =>
+        type == wanted || (type.IsGenericType && type.GetGenericArguments().Any(argument => Mentions(argument, wanted)));
 
     private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description)
     {
