@@ -364,4 +364,35 @@ public sealed class ApiKeysTests(CatalogApiFactory factory) : IClassFixture<Cata
 
         return items;
     }
+
+    [Fact]
+    public async Task RevokeApiKey_TheLastTwoAdminKeysAtOnce_LeavesOneActive()
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var own = new CatalogApiFactory();
+            var bootstrap = own.ClientWithKey();
+            var second = await (await bootstrap.PostJsonAsync("/api/v1/api-keys", new { name = "second admin", role = "admin" })).ExpectAsync(HttpStatusCode.Created);
+            var secondClient = own.ClientWithKey(second["key"].Value<string>());
+            var admins = await (await bootstrap.GetAsync("/api/v1/api-keys?role=admin")).ExpectAsync(HttpStatusCode.OK);
+            var bootstrapId = admins["items"]!.AsArray().Single(k => k!["name"].Value<string>() == "bootstrap-admin")!.AsObject().Id();
+
+            // Each admin revokes the other at the same moment.
+            var results = await Task.WhenAll(
+                bootstrap.DeleteAsync($"/api/v1/api-keys/{second.Id()}"),
+                secondClient.DeleteAsync($"/api/v1/api-keys/{bootstrapId}"));
+
+            Assert.Contains(results, r => r.StatusCode == HttpStatusCode.NoContent);
+            var survivors = 0;
+            foreach (var client in new[] { bootstrap, secondClient })
+            {
+                if ((await client.GetAsync("/api/v1/api-keys?role=admin&active=true")).StatusCode == HttpStatusCode.OK)
+                {
+                    survivors++;
+                }
+            }
+
+            Assert.Equal(1, survivors);
+        }
+    }
 }
