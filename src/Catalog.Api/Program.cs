@@ -15,6 +15,7 @@ using Catalog.Api.Infrastructure.Idempotency;
 using Catalog.Api.Infrastructure.OpenApi;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
+using Catalog.Api.Infrastructure.RateLimiting;
 using Catalog.Api.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -38,7 +39,8 @@ builder.Services
     .AddCatalogAuth()
     .AddCatalogApplication(builder.Configuration)
     .AddCatalogOpenApi()
-    .AddCatalogWebhooks(builder.Configuration);
+    .AddCatalogWebhooks(builder.Configuration)
+    .AddCatalogRateLimiting(builder.Configuration);
 
 var app = builder.Build();
 
@@ -52,6 +54,7 @@ app.UseSwaggerUI(options =>
     options.RoutePrefix = "swagger";
 });
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
