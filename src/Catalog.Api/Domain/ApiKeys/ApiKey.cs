@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Catalog.Api.Domain.Common;
@@ -41,7 +42,7 @@ public sealed class ApiKey
     /// <summary>Issues a key with a fresh random secret, returned once in <paramref name="secret"/>.</summary>
     public static ApiKey Issue(string name, ApiRole role, Guid? customerId, DateTime now, out string secret)
     {
-        secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        secret = SecretPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var key = FromSecret(name, role, customerId, secret, now);
 
         // Of a random secret, the first characters may be shown: what remains is still 256 bits minus a few.
@@ -103,6 +104,4 @@ public sealed class ApiKey
         RevokedAt = now;
         Version++;
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

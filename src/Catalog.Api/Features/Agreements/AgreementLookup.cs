@@ -21,6 +21,38 @@ internal static class AgreementLookup
         return agreement;
     }
 
+    /// <summary>The current version of every active agreement, for views that add agreements up (charges, impact).</summary>
+    public static IQueryable<CurrentVersion> CurrentVersions(CatalogDbContext db) =>
+        db.Agreements.AsNoTracking()
+            .Where(a => a.Status == AgreementStatus.Active)
+            .SelectMany(
+                a => a.Versions.Where(v => v.Number == a.CurrentVersion),
+                (a, v) => new CurrentVersion
+                {
+                    AgreementId = a.Id,
+                    ServiceId = a.ServiceId,
+                    CustomerId = a.CustomerId,
+                    Number = v.Number,
+                    MonthlyCharge = v.MonthlyCharge,
+                    Currency = v.Currency,
+                });
+
+    /// <summary>Built by member initialisation, not a constructor, so that EF Core can filter and join on it further.</summary>
+    public sealed record CurrentVersion
+    {
+        public Guid AgreementId { get; init; }
+
+        public Guid ServiceId { get; init; }
+
+        public Guid CustomerId { get; init; }
+
+        public int Number { get; init; }
+
+        public decimal MonthlyCharge { get; init; }
+
+        public required string Currency { get; init; }
+    }
+
     public static AgreementVersion VersionOf(Agreement agreement, int number) =>
         agreement.Versions.SingleOrDefault(v => v.Number == number) ?? throw new NotFoundException("agreement version", $"{agreement.Id}/versions/{number}");
 }

@@ -53,4 +53,18 @@ public sealed record SubscriptionResponse
     /// of both versions, each of which only grows); the ETag is this number in quotes.
     /// </summary>
     public int Version { get; init; }
+
+    /// <summary>The subscription as it stands in memory, for a write to record; reads project the same shape in SQL.</summary>
+    internal static SubscriptionResponse From(Subscription subscription, Domain.Services.Service service) => new()
+    {
+        CustomerId = subscription.CustomerId,
+        ServiceId = service.Id,
+        ServiceKey = service.Key,
+        ServiceName = service.Name,
+        Unit = service.Cost.Unit,
+        Units = subscription.Units,
+        CreatedAt = subscription.CreatedAt,
+        UpdatedAt = subscription.UpdatedAt,
+        Version = subscription.Version + service.Version,
+    };
 }

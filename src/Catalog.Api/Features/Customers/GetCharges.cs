@@ -1,5 +1,5 @@
-using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Customers;
+using Catalog.Api.Features.Agreements;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
@@ -26,10 +26,9 @@ public static class GetCharges
                 .Where(s => s.CustomerId == query.CustomerId)
                 .Join(db.Services, s => s.ServiceId, service => service.Id, (s, service) => new Charges.Consumption(service.Id, service.Key, service.Name, service.Cost, s.Units))
                 .ToListAsync(cancellationToken);
-            var agreements = await db.Agreements.AsNoTracking()
-                .Where(a => a.CustomerId == query.CustomerId && a.Status == AgreementStatus.Active)
-                .SelectMany(a => a.Versions.Where(v => v.Number == a.CurrentVersion), (a, v) => new { a.Id, a.ServiceId, v.Number, v.MonthlyCharge, v.Currency })
-                .Join(db.Services, a => a.ServiceId, s => s.Id, (a, s) => new Charges.AgreementCharge(a.Id, a.ServiceId, s.Key, s.Name, a.Number, a.MonthlyCharge, a.Currency))
+            var agreements = await AgreementLookup.CurrentVersions(db)
+                .Where(a => a.CustomerId == query.CustomerId)
+                .Join(db.Services, a => a.ServiceId, s => s.Id, (a, s) => new Charges.AgreementCharge(a.AgreementId, a.ServiceId, s.Key, s.Name, a.Number, a.MonthlyCharge, a.Currency))
                 .ToListAsync(cancellationToken);
             var charges = Charges.Compute(consumption, agreements);
             return new ChargesResponse(query.CustomerId, charges.Lines, charges.Agreements, charges.Totals);

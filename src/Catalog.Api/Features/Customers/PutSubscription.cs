@@ -57,19 +57,8 @@ public static class PutSubscription
                 subscription.ChangeUnits(service, command.Units!.Value, now);
             }
 
-            var resource = new SubscriptionResponse
-            {
-                CustomerId = customer.Id,
-                ServiceId = service.Id,
-                ServiceKey = service.Key,
-                ServiceName = service.Name,
-                Unit = service.Cost.Unit,
-                Units = subscription.Units,
-                CreatedAt = subscription.CreatedAt,
-                UpdatedAt = subscription.UpdatedAt,
-                Version = subscription.Version + service.Version,
-            };
-            db.Record(created ? ChangeTypes.SubscriptionCreated : ChangeTypes.SubscriptionUpdated, SubjectTypes.Subscription, customer.Id, actor.Ref, now, resource);
+            db.Record(
+                created ? ChangeTypes.SubscriptionCreated : ChangeTypes.SubscriptionUpdated, SubjectTypes.Subscription, customer.Id, actor.Ref, now, SubscriptionResponse.From(subscription, service));
 
             await db.SaveChangesAsync(cancellationToken);
             var read = await CustomerLookup.Subscriptions(db, s => s.CustomerId == customer.Id && s.ServiceId == service.Id).SingleAsync(cancellationToken);

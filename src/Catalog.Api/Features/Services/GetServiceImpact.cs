@@ -1,6 +1,6 @@
-using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.ApiKeys;
 using Catalog.Api.Domain.Services;
+using Catalog.Api.Features.Agreements;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
@@ -72,16 +72,14 @@ public static class GetServiceImpact
                 .ToListAsync(cancellationToken);
             var byService = subscribers.ToLookup(s => s.ServiceId, s => new SubscribedCustomer(s.Id, s.Key, s.Name, s.Units));
 
-            var agreementQuery = db.Agreements.AsNoTracking().Where(a => ids.Contains(a.ServiceId) && a.Status == AgreementStatus.Active);
+            var agreementQuery = AgreementLookup.CurrentVersions(db).Where(a => ids.Contains(a.ServiceId));
             if (actor.Role == ApiRole.Customer)
             {
                 agreementQuery = agreementQuery.Where(a => a.CustomerId == actor.CustomerId);
             }
 
-            var agreements = (await agreementQuery
-                .SelectMany(a => a.Versions.Where(v => v.Number == a.CurrentVersion), (a, v) => new { a.ServiceId, a.Id, a.CustomerId, v.Number, v.MonthlyCharge, v.Currency })
-                .ToListAsync(cancellationToken))
-                .ToLookup(a => a.ServiceId, a => new AffectedAgreement(a.Id, a.CustomerId, a.Number, a.MonthlyCharge, a.Currency));
+            var agreements = (await agreementQuery.ToListAsync(cancellationToken))
+                .ToLookup(a => a.ServiceId, a => new AffectedAgreement(a.AgreementId, a.CustomerId, a.Number, a.MonthlyCharge, a.Currency));
 
             ImpactedService Describe(Guid id, int distance, Guid? via)
             {

@@ -22,22 +22,9 @@ public static class DeleteWebhook
             var now = clock.GetUtcNow().UtcDateTime;
             var reason = WebhookSubscription.Truncate($"deleted by {actor.Ref.Name}");
 
-            // A conditional update, not a tracked one: the dispatcher may be disabling it for failures at the same time.
+            // The dispatcher may be disabling it for failures at the same time; DisableAsync is safe against that.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var disabled = await db.Set<WebhookSubscription>()
-                .Where(s => s.Id == command.Id && s.Status == WebhookStatus.Active)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(x => x.Status, WebhookStatus.Disabled)
-                        .SetProperty(x => x.DisabledReason, reason)
-                        .SetProperty(x => x.DisabledAt, now)
-                        .SetProperty(x => x.UpdatedAt, now)
-                        .SetProperty(x => x.Version, x => x.Version + 1),
-                    cancellationToken);
-            if (disabled == 1)
-            {
-                await WebhookQueue.UnscheduleAsync(db, command.Id, cancellationToken);
-            }
-
+            await WebhookQueue.DisableAsync(db, command.Id, reason, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return Unit.Value;
         }

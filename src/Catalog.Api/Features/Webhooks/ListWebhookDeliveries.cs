@@ -30,10 +30,9 @@ public static class ListWebhookDeliveries
                 deliveries = deliveries.Where(d => d.Sequence < before);
             }
 
-            var rows = await deliveries.OrderByDescending(d => d.Sequence).Take(query.Page.Limit + 1).ToListAsync(cancellationToken);
-            var page = rows.Take(query.Page.Limit).ToList();
-            var next = rows.Count > query.Page.Limit ? Cursor.Encode(page[^1].Sequence.ToString(CultureInfo.InvariantCulture)) : null;
-            return new Page<WebhookDeliveryResponse>(await WebhookLookup.WithAttemptsAsync(db, page, cancellationToken), next);
+            var page = await deliveries.OrderByDescending(d => d.Sequence)
+                .ToPageAsync(query.Page.Limit, d => d.Sequence.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            return new Page<WebhookDeliveryResponse>(await WebhookLookup.WithAttemptsAsync(db, page.Items.ToList(), cancellationToken), page.NextCursor);
         }
     }
 }

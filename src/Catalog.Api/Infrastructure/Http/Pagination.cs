@@ -73,14 +73,7 @@ public static class PageQueries
     /// <summary>Reads one page from a query already filtered past the cursor and ordered by the cursor key.</summary>
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, int limit, Func<T, string> cursorKey, CancellationToken cancellationToken)
     {
-        var rows = await ordered.Take(limit + 1).ToListAsync(cancellationToken);
-        if (rows.Count <= limit)
-        {
-            return new Page<T>(rows, null);
-        }
-
-        rows.RemoveAt(limit);
-        return new Page<T>(rows, Cursor.Encode(cursorKey(rows[^1])));
+        return Trim(await ordered.Take(limit + 1).ToListAsync(cancellationToken), limit, cursorKey);
     }
 
     /// <summary>Pages a short list that is already in memory (an aggregate's versions or analyses) the same way.</summary>
@@ -94,13 +87,18 @@ public static class PageQueries
             rest = index < 0 ? throw Cursor.Invalid() : items.Skip(index + 1);
         }
 
-        var rows = rest.Take(page.Limit + 1).ToList();
-        if (rows.Count <= page.Limit)
+        return Trim(rest.Take(page.Limit + 1).ToList(), page.Limit, cursorKey);
+    }
+
+    /// <summary>One row more than the limit was read to learn whether another page follows; drop it and point the cursor at the last row sent.</summary>
+    private static Page<T> Trim<T>(List<T> rows, int limit, Func<T, string> cursorKey)
+    {
+        if (rows.Count <= limit)
         {
             return new Page<T>(rows, null);
         }
 
-        rows.RemoveAt(page.Limit);
+        rows.RemoveAt(limit);
         return new Page<T>(rows, Cursor.Encode(cursorKey(rows[^1])));
     }
 

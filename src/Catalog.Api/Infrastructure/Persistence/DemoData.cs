@@ -179,18 +179,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         {
             var subscription = Subscription.Start(customer, service, units, At(0));
             db.Subscriptions.Add(subscription);
-            db.Record(ChangeTypes.SubscriptionCreated, SubjectTypes.Subscription, customer.Id, DatabaseStartup.SystemActor, At(0), new SubscriptionResponse
-            {
-                CustomerId = customer.Id,
-                ServiceId = service.Id,
-                ServiceKey = service.Key,
-                ServiceName = service.Name,
-                Unit = service.Cost.Unit,
-                Units = units,
-                CreatedAt = subscription.CreatedAt,
-                UpdatedAt = subscription.UpdatedAt,
-                Version = subscription.Version + service.Version,
-            });
+            db.Record(ChangeTypes.SubscriptionCreated, SubjectTypes.Subscription, customer.Id, DatabaseStartup.SystemActor, At(0), SubscriptionResponse.From(subscription, service));
         }
     }
 

@@ -252,18 +252,8 @@ internal sealed class WebhookDispatcher(
             CultureInfo.InvariantCulture,
             $"Disabled after delivery {delivery.Id} of event {delivery.Sequence} ({delivery.EventType}) failed {failures} attempts in a row "
             + $"between {firstOfRun:yyyy-MM-ddTHH:mm:ssZ} and {now:yyyy-MM-ddTHH:mm:ssZ}; the last one: {lastFailure}"));
-        var disabled = await db.Set<WebhookSubscription>()
-            .Where(s => s.Id == delivery.SubscriptionId && s.Status == WebhookStatus.Active)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(x => x.Status, WebhookStatus.Disabled)
-                    .SetProperty(x => x.DisabledReason, reason)
-                    .SetProperty(x => x.DisabledAt, now)
-                    .SetProperty(x => x.UpdatedAt, now)
-                    .SetProperty(x => x.Version, x => x.Version + 1),
-                cancellationToken);
-        if (disabled == 1)
+        if (await WebhookQueue.DisableAsync(db, delivery.SubscriptionId, reason, now, cancellationToken))
         {
-            await WebhookQueue.UnscheduleAsync(db, delivery.SubscriptionId, cancellationToken);
             logger.LogWarning("Webhook subscription {SubscriptionId} is disabled: {Reason}", delivery.SubscriptionId, reason);
         }
     }
@@ -281,6 +271,29 @@ internal sealed class WebhookDispatcher(
 internal static class WebhookQueue
 {
     /// <summary>Takes a disabled subscription's pending deliveries off the schedule; they stay in its log, and each can be redelivered.</summary>
+    /// <summary>
+    /// Disables an active subscription with a conditional update, not a tracked one (a deletion and the dispatcher
+    /// may race to do it), and takes its pending deliveries off the schedule. False when it was no longer active.
+    /// </summary>
+    public static async Task<bool> DisableAsync(CatalogDbContext db, Guid subscriptionId, string reason, DateTime now, CancellationToken cancellationToken)
+    {
+        var disabled = await db.Set<WebhookSubscription>()
+            .Where(s => s.Id == subscriptionId && s.Status == WebhookStatus.Active)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(x => x.Status, WebhookStatus.Disabled)
+                    .SetProperty(x => x.DisabledReason, reason)
+                    .SetProperty(x => x.DisabledAt, now)
+                    .SetProperty(x => x.UpdatedAt, now)
+                    .SetProperty(x => x.Version, x => x.Version + 1),
+                cancellationToken);
+        if (disabled == 1)
+        {
+            await UnscheduleAsync(db, subscriptionId, cancellationToken);
+        }
+
+        return disabled == 1;
+    }
+
     public static Task<int> UnscheduleAsync(CatalogDbContext db, Guid subscriptionId, CancellationToken cancellationToken) =>
         db.Set<WebhookDelivery>()
             .Where(d => d.SubscriptionId == subscriptionId && d.Status == WebhookDeliveryStatus.Pending)
