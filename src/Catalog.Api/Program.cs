@@ -24,9 +24,12 @@ if (HealthProbe.IsRequested(args))
     return await HealthProbe.RunAsync(args);
 }
 
+// `migrate` applies the database migrations and exits, for operators who do not let the API migrate at start.
+var migrateOnly = args is [DatabaseStartup.MigrateCommand, ..];
+
 // `--seed-demo` is shorthand for Demo:Seed=true: load the demo organisation at start.
 const string SeedDemo = "--seed-demo";
-var builder = WebApplication.CreateBuilder(args.Where(a => a != SeedDemo).ToArray());
+var builder = WebApplication.CreateBuilder(args.Skip(migrateOnly ? 1 : 0).Where(a => a != SeedDemo).ToArray());
 if (args.Contains(SeedDemo))
 {
     builder.Configuration["Demo:Seed"] = "true";
@@ -43,6 +46,12 @@ builder.Services
     .AddCatalogRateLimiting(builder.Configuration);
 
 var app = builder.Build();
+if (migrateOnly)
+{
+    await app.MigrateDatabaseAsync();
+    return 0;
+}
+
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

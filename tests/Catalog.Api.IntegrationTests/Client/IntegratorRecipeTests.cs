@@ -13,7 +13,7 @@ public sealed class IntegratorRecipeTests(CatalogApiFactory factory) : IClassFix
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    [Fact]
+    [SkippableFact]
     public async Task GeneratedClient_ExportThenFollowTheFeed_SeesEveryLaterChange()
     {
         var admin = ClientFor(CatalogApiFactory.AdminKey);
@@ -50,7 +50,7 @@ public sealed class IntegratorRecipeTests(CatalogApiFactory factory) : IClassFix
         Assert.Equal(live.Version, data.GetProperty("version").GetInt32());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GeneratedClient_Problem_SurfacesAsTypedException()
     {
         var admin = ClientFor(CatalogApiFactory.AdminKey);

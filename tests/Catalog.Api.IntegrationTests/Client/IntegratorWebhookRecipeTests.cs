@@ -9,7 +9,7 @@ namespace Catalog.Api.IntegrationTests.Client;
 /// <summary>The last step of the integrator's recipe through the generated client: subscribe, receive, verify.</summary>
 public sealed class IntegratorWebhookRecipeTests(WebhookApiFactory factory) : IClassFixture<WebhookApiFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task GeneratedClient_SubscribeToAWebhook_ReceivesSignedEventsThatVerifyWithTheReadmeRecipe()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -1,46 +1,43 @@
+using Catalog.Api.IntegrationTests.Infrastructure.Databases;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Api.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real API over real HTTP semantics, on its own SQLite file with the committed migrations applied at start,
-/// exactly as <c>dotnet run</c> does. One instance (one database) per test class.
+/// The real API over real HTTP semantics, on a database of its own (SQLite or PostgreSQL, by the test
+/// assembly) with the committed migrations applied at start, exactly as <c>dotnet run</c> does. One instance
+/// (one database) per test class; several may share a database to restart on it or to run side by side.
 /// </summary>
-public sealed class CatalogApiFactory : WebApplicationFactory<Program>
+public class CatalogApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "cat_test-bootstrap-admin-key-0123456789";
 
-    private readonly string _directory;
-    private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly bool _ownsDirectory;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
 
     public CatalogApiFactory()
         : this(null, null)
     {
     }
 
-    /// <param name="directory">The folder of the SQLite database: pass another factory's to restart on its data.</param>
+    /// <param name="database">The database to start on: another factory's, to restart on its data or to run beside
+    /// it (its creator disposes it); null for a new one that this factory disposes.</param>
     /// <param name="settings">Configuration on top of the defaults.</param>
-    internal CatalogApiFactory(string? directory, IReadOnlyDictionary<string, string>? settings)
+    internal CatalogApiFactory(TestDatabase? database, IReadOnlyDictionary<string, string?>? settings)
     {
-        _ownsDirectory = directory is null;
-        _directory = directory ?? Path.Combine(Path.GetTempPath(), "catalog-tests", Guid.NewGuid().ToString("N"));
-        _settings = settings ?? new Dictionary<string, string>();
+        _ownsDatabase = database is null;
+        Database = database ?? TestDatabase.Create();
+        _settings = settings ?? new Dictionary<string, string?>();
     }
 
-    public string Directory => _directory;
-
-    public string DatabasePath => Path.Combine(_directory, "catalog.db");
+    public TestDatabase Database { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Catalog", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Catalog", Database.ConnectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         foreach (var (name, value) in _settings)
         {
@@ -48,25 +45,8 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Everything the database holds on disk, as text: the main file after a checkpoint, and the write-ahead log.</summary>
-    public async Task<string> ReadDatabaseFilesAsync()
-    {
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<Catalog.Api.Infrastructure.Persistence.CatalogDbContext>();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
-        }
-
-        var text = new System.Text.StringBuilder();
-        foreach (var file in System.IO.Directory.GetFiles(_directory, "catalog.db*"))
-        {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
-            text.Append(await reader.ReadToEndAsync());
-        }
-
-        return text.ToString();
-    }
+    /// <summary>Everything the database stores, as text.</summary>
+    public Task<string> ReadStoredTextAsync() => Database.ReadStoredTextAsync();
 
     /// <summary>A client that sends the given API key (the bootstrap admin key by default).</summary>
     public HttpClient ClientWithKey(string? apiKey = AdminKey)
@@ -83,19 +63,10 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        if (!_ownsDirectory)
+        Database.ReleaseConnections();
+        if (_ownsDatabase)
         {
-            return;
-        }
-
-        try
-        {
-            System.IO.Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp file does no harm.
+            Database.Dispose();
         }
     }
 }

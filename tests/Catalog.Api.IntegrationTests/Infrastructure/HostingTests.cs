@@ -1,11 +1,13 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Catalog.Api.IntegrationTests.Infrastructure;
 
 namespace Catalog.Api.IntegrationTests.Infrastructure;
 
 public sealed class HostingTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
     public async Task Health_DatabaseReachable_ReportsHealthy(string path)
@@ -16,23 +18,25 @@ public sealed class HostingTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Startup_FreshDatabase_AppliesMigrationsAndSeedsBuiltInMetrics()
     {
         var metrics = await (await factory.ClientWithKey().GetAsync("/api/v1/metrics")).ExpectAsync(HttpStatusCode.OK);
 
         var keys = metrics["items"]!.AsArray().Select(m => m!["key"].Value<string>()).ToList();
         Assert.Equal(["availability", "recovery-point", "recovery-time", "response-time", "support-hours", "time-to-restore"], keys.Where(k => metrics["items"]!.AsArray().First(m => m!["key"].Value<string>() == k)!["builtIn"].Value<bool>()));
-        Assert.True(File.Exists(factory.DatabasePath));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Catalog.Api.Infrastructure.Persistence.CatalogDbContext>();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UnknownRoute_WithKey_Returns404Problem()
     {
         await (await factory.ClientWithKey().GetAsync("/api/v1/nothing-here")).ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WrongMethod_Returns405Problem()
     {
         var response = await factory.ClientWithKey().DeleteAsync("/api/v1/services");
@@ -40,7 +44,7 @@ public sealed class HostingTests(CatalogApiFactory factory) : IClassFixture<Cata
         await response.ExpectProblemAsync(HttpStatusCode.MethodNotAllowed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SwaggerUi_Anonymous_PointsAtTheGeneratedDocument()
     {
         var client = factory.ClientWithKey(null);
@@ -52,7 +56,7 @@ public sealed class HostingTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Contains("/openapi/v1.json", config, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task BootstrapAdminKey_ConfiguredKey_IsTheOnlyAdminKeyAndStoredHashed()
     {
         var keys = await (await factory.ClientWithKey().GetAsync("/api/v1/api-keys?role=admin")).ExpectAsync(HttpStatusCode.OK);
@@ -62,7 +66,7 @@ public sealed class HostingTests(CatalogApiFactory factory) : IClassFixture<Cata
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CatalogApiFactory.AdminKey)));
         Assert.Equal("sha256:" + hash[..8], bootstrap["prefix"].Value<string>());
         Assert.Null(bootstrap["key"]);
-        var stored = await factory.ReadDatabaseFilesAsync();
+        var stored = await factory.ReadStoredTextAsync();
         Assert.Contains(hash, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(CatalogApiFactory.AdminKey[4..16], stored, StringComparison.Ordinal);
     }

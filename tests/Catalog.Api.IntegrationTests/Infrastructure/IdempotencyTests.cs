@@ -11,7 +11,7 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
 {
     private readonly Scenario _scenario = new(factory);
 
-    [Fact]
+    [SkippableFact]
     public async Task Post_SameKeyAndBody_ReplaysTheFirstResponseAndCreatesOnce()
     {
         var key = Guid.NewGuid().ToString();
@@ -32,7 +32,7 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         Assert.Single(list["items"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Post_SameKeyOtherBody_Returns422AndCreatesNothing()
     {
         var key = Guid.NewGuid().ToString();
@@ -46,7 +46,7 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         Assert.Empty(list["items"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Post_SameKeySentConcurrently_CreatesOnceAndAnswersTheRestWithReplayOrInFlight()
     {
         var key = Guid.NewGuid().ToString();
@@ -65,7 +65,7 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         Assert.Single(list["items"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Post_SameKeyFromAnotherApiKey_IsIndependent()
     {
         var key = Guid.NewGuid().ToString();
@@ -78,7 +78,7 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         Assert.False(second.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Post_ClientError_IsReplayedToo()
     {
         var key = Guid.NewGuid().ToString();
@@ -93,7 +93,7 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         Assert.Equal("true", replay.Headers.GetValues(IdempotencyMiddleware.ReplayedHeader).Single());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Post_IssuedApiKey_SecretIsNeverStoredAndTheRetryIsTold()
     {
         var key = Guid.NewGuid().ToString();
@@ -109,12 +109,12 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         var record = await db.Set<IdempotencyRecord>().SingleAsync(r => r.Key == key);
         Assert.Null(record.Body);
-        var stored = await factory.ReadDatabaseFilesAsync();
+        var stored = await factory.ReadStoredTextAsync();
         Assert.Contains(record.RequestHash, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(created["key"].Value<string>()[4..], stored, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Post_KeyOlderThan24Hours_IsForgotten()
     {
         var key = Guid.NewGuid().ToString();
@@ -133,7 +133,7 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         Assert.False(again.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Post_OverlongKey_Returns400()
     {
         var response = await PostAsync(_scenario.Admin, "/api/v1/customers", Scenario.CustomerBody(), new string('k', 256));

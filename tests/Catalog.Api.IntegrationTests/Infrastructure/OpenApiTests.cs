@@ -24,7 +24,7 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
 
     private readonly Scenario _scenario = new(factory);
 
-    [Fact]
+    [SkippableFact]
     public async Task GetOpenApiDocument_Anonymous_EqualsTheCommittedFile()
     {
         var response = await factory.ClientWithKey(null).GetAsync("/openapi/v1.json");
@@ -33,7 +33,7 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.True(JsonNode.DeepEquals(Committed.Value, served), "api-specs/catalog.v1.json differs from the served document: rebuild and commit it.");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Document_EveryOperation_HasUniqueIdSecurityAndDocumentedErrors()
     {
         var ids = new List<string>();
@@ -64,7 +64,7 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Contains("GetServiceImpact", ids);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RealResponses_ValidateAgainstTheirDocumentedSchemas()
     {
         var admin = _scenario.Admin;

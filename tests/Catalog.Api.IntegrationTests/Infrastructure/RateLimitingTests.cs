@@ -4,10 +4,10 @@ namespace Catalog.Api.IntegrationTests.Infrastructure;
 
 public sealed class RateLimitingTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Requests_BeyondTheBucket_Return429WithRetryAfterAndLeaveOtherKeysAlone()
     {
-        using var factory = new CatalogApiFactory(null, new Dictionary<string, string> { ["RateLimiting:PermitsPerSecond"] = "1", ["RateLimiting:Burst"] = "4" });
+        using var factory = new CatalogApiFactory(null, new Dictionary<string, string?> { ["RateLimiting:PermitsPerSecond"] = "1", ["RateLimiting:Burst"] = "4" });
         var admin = factory.ClientWithKey();
         var other = factory.ClientWithKey(await new Scenario(factory).IssueKeyAsync("integrator"));
 

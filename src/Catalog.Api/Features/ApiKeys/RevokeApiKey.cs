@@ -18,9 +18,9 @@ public static class RevokeApiKey
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            // Count the other admins and revoke in one transaction (on SQLite an immediate one, which queues
-            // writers): two revocations at once cannot each count the other and leave no admin key at all.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Count the other admins and revoke under one guard: two revocations at once cannot each count the
+            // other and leave no admin key at all.
+            await using var transaction = await db.BeginGuardedWriteAsync(WriteGuard.AdminKeys, cancellationToken);
             var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException("API key", command.Id);
             var otherAdmins = await db.ApiKeys.CountAsync(k => k.Role == ApiRole.Admin && k.RevokedAt == null && k.Id != key.Id, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Runtime.CompilerServices;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
@@ -8,7 +7,6 @@ using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -38,7 +36,7 @@ public static class ExportSnapshot
 
         private async IAsyncEnumerable<ExportLine> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            await using var transaction = await BeginSnapshotAsync(cancellationToken);
+            await using var transaction = await db.BeginSnapshotAsync(cancellationToken);
             var sequence = await db.ChangeCounters.AsNoTracking().Where(c => c.Id == ChangeCounter.SingletonId).Select(c => c.Value).SingleAsync(cancellationToken);
             yield return new ExportLine("snapshot", new SnapshotHeader(sequence, clock.GetUtcNow().UtcDateTime));
 
@@ -72,19 +70,6 @@ public static class ExportSnapshot
 
             yield return new ExportLine("end", new SnapshotEnd(sequence, services, customers, subscriptions, agreements));
             await transaction.CommitAsync(cancellationToken);
-        }
-
-        /// <summary>A read-only snapshot: SQLite's deferred transaction (WAL gives it a fixed view, and it takes no write lock), repeatable read elsewhere.</summary>
-        private async Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken)
-        {
-            if (db.Database.GetDbConnection() is SqliteConnection sqlite)
-            {
-                await db.Database.OpenConnectionAsync(cancellationToken);
-                return await db.Database.UseTransactionAsync(sqlite.BeginTransaction(deferred: true), cancellationToken)
-                    ?? throw new InvalidOperationException("The snapshot transaction could not be used.");
-            }
-
-            return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         }
     }
 }

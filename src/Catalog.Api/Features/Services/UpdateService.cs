@@ -24,9 +24,9 @@ public static class UpdateService
     {
         public async Task<ServiceResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            // The cycle check reads the graph that concurrent updates change: read and write in one transaction
-            // (on SQLite an immediate one, which queues writers), so two updates cannot each close half a cycle.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The cycle check reads the graph that concurrent updates change: read and write under one guard,
+            // so two updates cannot each close half a cycle.
+            await using var transaction = await db.BeginGuardedWriteAsync(WriteGuard.ServiceGraph, cancellationToken);
             var service = await db.Services.Include(s => s.Dependencies).SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException("service", command.Id);
             db.Entry(service).Property(s => s.Version).OriginalValue = command.IfMatch.EnsureMatches(service.Version);

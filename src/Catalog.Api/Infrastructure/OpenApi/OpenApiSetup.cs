@@ -122,6 +122,7 @@ public static class OpenApiSetup
                 operation.Responses ??= [];
                 AddProblem(operation, context, StatusCodes.Status401Unauthorized, "No API key, or an unknown or revoked one.");
                 AddProblem(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests for this API key; Retry-After says when to try again.");
+                AddProblem(operation, context, StatusCodes.Status503ServiceUnavailable, "The database cannot be reached right now; Retry-After says when to try again.");
                 if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null))
                 {
                     AddProblem(operation, context, StatusCodes.Status403Forbidden, "The key's role may not do this.");

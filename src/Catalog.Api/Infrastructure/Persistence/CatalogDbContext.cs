@@ -8,11 +8,16 @@ using System.Text.Json;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Catalog.Api.Infrastructure.Persistence;
 
-public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+/// <summary>
+/// The catalog's unit of work. Each database provider has its own subclass (<see cref="SqliteCatalogDbContext"/>,
+/// <see cref="PostgresCatalogDbContext"/>) with its own committed migrations; everything else sees this type.
+/// </summary>
+public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options)
 {
     private readonly List<PendingChange> _pendingChanges = [];
 
@@ -87,6 +92,16 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             }
         }
     }
+
+    /// <summary>
+    /// Starts a transaction for a write that reads rows and decides on what they say, where the rule spans
+    /// rows no single update can check (no cycle in the graph, one admin key left): no other writer under
+    /// the same guard runs until this one commits or rolls back, on any instance.
+    /// </summary>
+    public abstract Task<IDbContextTransaction> BeginGuardedWriteAsync(WriteGuard guard, CancellationToken cancellationToken);
+
+    /// <summary>Starts a read-only transaction in which every query sees the same state of the database.</summary>
+    public abstract Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         _pendingChanges.Count == 0

@@ -14,15 +14,31 @@ public static class DatabaseStartup
     /// <summary>The actor of what the API does on its own at start.</summary>
     public static readonly ActorRef SystemActor = new(Guid.Empty, "catalog start-up", "system");
 
-    /// <summary>Applies the committed migrations and makes sure an operator can get in.</summary>
+    /// <summary>The command that applies the migrations and exits: <c>dotnet Catalog.Api.dll migrate</c>.</summary>
+    public const string MigrateCommand = "migrate";
+
+    /// <summary>
+    /// Applies the committed migrations (unless <c>Database:MigrateAtStart</c> is false, in which case a
+    /// database that lacks some stops the start with the command that applies them) and makes sure an
+    /// operator can get in.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
 
-        EnsureSqliteDirectory(db.Database.GetConnectionString());
-        await db.Database.MigrateAsync();
+        if (app.Configuration.GetValue("Database:MigrateAtStart", true))
+        {
+            await MigrateAsync(db);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync()).ToList() is { Count: > 0 } pending)
+        {
+            throw new InvalidOperationException(
+                $"The database lacks the migrations {string.Join(", ", pending)} and Database:MigrateAtStart is false: "
+                + $"apply them with `dotnet Catalog.Api.dll {MigrateCommand}` (or a migration bundle) first.");
+        }
+
         if (db.Database.IsSqlite())
         {
             // WAL lets readers go on while one writer commits.
@@ -35,6 +51,28 @@ public static class DatabaseStartup
             await new DemoData(db, scope.ServiceProvider.GetRequiredService<AutoMapper.IMapper>(), scope.ServiceProvider.GetRequiredService<TimeProvider>()).SeedAsync();
             logger.LogInformation("Demo data is loaded: services, business units and negotiations in every state.");
         }
+    }
+
+    /// <summary>Applies the committed migrations of the configured provider, and nothing else.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await MigrateAsync(db);
+        logger.LogInformation("Applied {Count} migration(s){List}.", pending.Count, pending.Count == 0 ? string.Empty : ": " + string.Join(", ", pending));
+    }
+
+    private static async Task MigrateAsync(CatalogDbContext db)
+    {
+        if (db.Database.IsSqlite())
+        {
+            EnsureSqliteDirectory(db.Database.GetConnectionString());
+        }
+
+        // Several instances starting at once take turns: EF Core holds a migration lock while it applies them.
+        await db.Database.MigrateAsync();
     }
 
     private static async Task EnsureAdminKeyAsync(CatalogDbContext db, IConfiguration configuration, TimeProvider clock, ILogger logger)

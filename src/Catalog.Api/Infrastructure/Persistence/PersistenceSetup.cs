@@ -1,22 +1,83 @@
+using System.Data.Common;
+using Catalog.Api.Infrastructure.Application;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Catalog.Api.Infrastructure.Persistence;
 
+/// <summary>The database the API runs on, chosen by <c>Database:Provider</c>.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
 public static class PersistenceSetup
 {
-    public static IServiceCollection AddCatalogPersistence(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The SQLite file used when no connection string is configured.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=data/catalog.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        var configured = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(configured))
         {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'Sqlite'.");
+            return DatabaseProvider.Sqlite;
         }
 
-        var connectionString = configuration.GetConnectionString("Catalog") ?? "Data Source=data/catalog.db";
-        services.AddDbContext<CatalogDbContext>(options => options.UseSqlite(
-            connectionString,
-            sqlite => sqlite.MigrationsAssembly(typeof(CatalogDbContext).Assembly.GetName().Name)));
+        return Enum.TryParse<DatabaseProvider>(configured, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider '{configured}' is not supported; use 'Sqlite' or 'Postgres'.");
+    }
+
+    public static IServiceCollection AddCatalogPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var commandTimeout = configuration.GetValue("Database:CommandTimeout", TimeSpan.FromSeconds(30));
+        var connectTimeout = configuration.GetValue("Database:ConnectTimeout", TimeSpan.FromSeconds(5));
+        var connectionString = configuration.GetConnectionString("Catalog");
+        switch (ProviderFrom(configuration))
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<CatalogDbContext, SqliteCatalogDbContext>(options => options.UseSqlite(
+                    string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString,
+                    sqlite => sqlite.CommandTimeout(Seconds(commandTimeout))));
+                break;
+            case DatabaseProvider.Postgres:
+                var postgres = PostgresConnectionString(connectionString, connectTimeout);
+                services.AddDbContext<CatalogDbContext, PostgresCatalogDbContext>(options => options.UseNpgsql(
+                    postgres,
+                    npgsql => npgsql.CommandTimeout(Seconds(commandTimeout))));
+                break;
+        }
+
         services.AddHealthChecks().AddDbContextCheck<CatalogDbContext>("database", tags: ["ready"]);
         return services;
     }
+
+    /// <summary>
+    /// The configured connection string, with a connect timeout unless it names one: while the server is
+    /// unreachable a request fails fast with 503 instead of waiting out the driver's 15 s default.
+    /// </summary>
+    private static string PostgresConnectionString(string? configured, TimeSpan connectTimeout)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            // The OpenAPI document is generated without a database; nothing connects then.
+            return BuildTime.IsGeneratingOpenApiDocument
+                ? "Host=localhost"
+                : throw new InvalidOperationException("Database:Provider is 'Postgres' but ConnectionStrings:Catalog is empty; set it (for example ConnectionStrings__Catalog=\"Host=db;Database=catalog;Username=catalog;Password=…\").");
+        }
+
+        // The generic builder keeps the keys as written (case-insensitively), so it tells whether one was given.
+        var given = new DbConnectionStringBuilder { ConnectionString = configured };
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout"))
+        {
+            builder.Timeout = Seconds(connectTimeout);
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static int Seconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
 }

@@ -12,15 +12,27 @@ namespace Catalog.Api.Infrastructure.Problems;
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
+    /// <summary>How long a client is asked to wait while the database is unreachable.</summary>
+    private const int DatabaseRetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = ToProblem(exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("The database is unavailable on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
         {
             return true;
@@ -69,6 +81,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ProblemTypes.ConcurrencyConflict,
             "The request conflicts with the current state.",
             "Another request created the same resource at the same time; read it and retry if needed."),
+        _ when exception.IsDatabaseUnavailable() => Problem(
+            StatusCodes.Status503ServiceUnavailable,
+            ProblemTypes.DatabaseUnavailable,
+            "The database is unavailable.",
+            $"The API cannot reach its database right now. Retry after {DatabaseRetryAfterSeconds} seconds; a POST retried with the same Idempotency-Key is not applied twice."),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemTypes.Unexpected, "An unexpected error occurred.", "The failure has been logged; quote the traceId when reporting it."),
     };
 

@@ -14,6 +14,7 @@ public static class ProblemTypes
     public const string PreconditionFailed = Prefix + "precondition-failed";
     public const string PreconditionRequired = Prefix + "precondition-required";
     public const string RateLimited = Prefix + "rate-limited";
+    public const string DatabaseUnavailable = Prefix + "database-unavailable";
     public const string Unexpected = Prefix + "unexpected";
 
     public static string Conflict(string code) => Prefix + code;

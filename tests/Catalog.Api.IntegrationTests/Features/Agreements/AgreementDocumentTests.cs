@@ -5,7 +5,7 @@ namespace Catalog.Api.IntegrationTests.Features.Agreements;
 
 public sealed class AgreementDocumentTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task GetAgreementDocument_Markdown_SpeaksBusinessLanguage()
     {
         var n = await NegotiationScenario.StartAsync(factory, serviceName: "Corporate Email");
@@ -36,7 +36,7 @@ public sealed class AgreementDocumentTests(CatalogApiFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.NotModified, (await n.CustomerClient.GetAsync(path, response.ETag())).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetAgreementDocument_AcceptHtml_RendersTheSameDocument()
     {
         var n = await NegotiationScenario.StartAsync(factory, serviceName: "Corporate Email");
@@ -55,7 +55,7 @@ public sealed class AgreementDocumentTests(CatalogApiFactory factory) : IClassFi
         Assert.Contains("<li>Corporate Email will be available at least 99.9% of each calendar month.</li>", html, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetAgreementDocument_UnsupportedAccept_Returns406()
     {
         var n = await NegotiationScenario.StartAsync(factory);
@@ -66,7 +66,7 @@ public sealed class AgreementDocumentTests(CatalogApiFactory factory) : IClassFi
         await (await n.CustomerClient.SendAsync(request)).ExpectProblemAsync(HttpStatusCode.NotAcceptable, "not-acceptable");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetAgreementVersionDiff_Renegotiation_SaysWhatGotStricterLooserAddedAndRemoved()
     {
         var n = await NegotiationScenario.StartAsync(factory);

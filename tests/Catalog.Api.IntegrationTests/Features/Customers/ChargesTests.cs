@@ -10,7 +10,7 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
 
     private HttpClient Admin => _scenario.Admin;
 
-    [Fact]
+    [SkippableFact]
     public async Task GetCharges_SubscriptionsInTwoCurrencies_ReturnsLinePerServiceAndTotalPerCurrency()
     {
         var customer = await _scenario.CreateCustomerAsync();
@@ -52,7 +52,7 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Equal(10.00m, totals["USD"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetCharges_HalfCentLines_RoundEachLineHalfAwayFromZeroAndTotalTheLines()
     {
         var customer = await _scenario.CreateCustomerAsync();
@@ -71,7 +71,7 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Equal(2.02m, Totals(body)["EUR"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetCharges_ZeroUnitSubscription_IsLeftOut()
     {
         var customer = await _scenario.CreateCustomerAsync();
@@ -88,7 +88,7 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Equal(6m, Assert.Single(Totals(body)).Value);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetCharges_NoSubscriptions_ReturnsNoLinesAndNoTotals()
     {
         var customer = await _scenario.CreateCustomerAsync();
@@ -102,7 +102,7 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Empty(body["totals"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetCharges_IfNoneMatchCurrentETag_Returns304UntilUnitsChange()
     {
         var customer = await _scenario.CreateCustomerAsync();
@@ -129,7 +129,7 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Equal(13.5m, Assert.Single(Totals(body)).Value);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetCharges_UnknownCustomer_Returns404Problem()
     {
         var response = await Admin.GetAsync($"/api/v1/customers/{Guid.NewGuid()}/charges");
@@ -137,7 +137,7 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
         await response.ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetCharges_CustomerKeyOwnCustomer_Returns200()
     {
         var customer = await _scenario.CreateCustomerAsync();
@@ -152,7 +152,7 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Equal(18m, Lines(body)[service.Id()]["monthlyCost"].Value<decimal>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetCharges_CustomerKeyOtherCustomer_Returns404NotForbidden()
     {
         var own = await _scenario.CreateCustomerAsync();
@@ -166,7 +166,7 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
         await response.ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("it-lead")]
     [InlineData("integrator")]
     public async Task GetCharges_StaffRole_Returns200(string role)

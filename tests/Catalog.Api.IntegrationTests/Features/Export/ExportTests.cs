@@ -8,7 +8,7 @@ public sealed class ExportTests(CatalogApiFactory factory) : IClassFixture<Catal
 {
     private readonly Scenario _scenario = new(factory);
 
-    [Fact]
+    [SkippableFact]
     public async Task Export_ThenFollowTheFeed_ReproducesAFreshExport()
     {
         var integrator = await _scenario.ClientForAsync("integrator");
@@ -67,7 +67,7 @@ public sealed class ExportTests(CatalogApiFactory factory) : IClassFixture<Catal
         Assert.Equal("terminated", fresh[$"agreement:{first["agreementId"].Value<string>()}"]["status"].Value<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Export_Stream_IsNdjsonWithHeaderCountsAndEnd()
     {
         var integrator = await _scenario.ClientForAsync("integrator");
@@ -85,7 +85,7 @@ public sealed class ExportTests(CatalogApiFactory factory) : IClassFixture<Catal
         Assert.True(lines[^1]["data"]!["services"].Value<int>() >= 1);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("customer")]
     public async Task Export_CustomerKey_Returns403(string role)
     {

@@ -6,7 +6,7 @@ namespace Catalog.Api.IntegrationTests.Features.Proposals;
 /// <summary>The three ways a negotiation ends, walked end to end through HTTP, plus the races around acceptance.</summary>
 public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task AcceptCounterOffer_ThenRenegotiate_CreatesVersionOneThenTwoWithProvenance()
     {
         var n = await NegotiationScenario.StartAsync(factory);
@@ -98,7 +98,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         Assert.Equal(times.Order(), times);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Revise_AfterAnalysis_OpensNewRoundAndRetiresTheOldAnalysis()
     {
         var n = await NegotiationScenario.StartAsync(factory);
@@ -136,7 +136,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         Assert.Equal([first.Id().ToString(), second.Id().ToString()], analyses.Select(a => a!["id"].Value<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Withdraw_AfterCostlyAnalysis_ClosesWithoutAgreement()
     {
         var n = await NegotiationScenario.StartAsync(factory, serviceName: "Production Sales Reporting");
@@ -187,7 +187,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         { "withdrawn", "analyses" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(IllegalMoves))]
     public async Task Action_NotInTheStateMachine_Returns409NamingStateAndAllowedActions(string state, string action)
     {
@@ -233,7 +233,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         Assert.Equal(state, after["status"].Value<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Accept_SupersededAnalysis_Returns409AndTheNewerCanBeAccepted()
     {
         var n = await NegotiationScenario.StartAsync(factory);
@@ -250,7 +250,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         await (await n.AcceptAsync(proposal.Id(), newer.Id(), "proposed", 4_600m)).ExpectAsync(HttpStatusCode.Created);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("proposed", 3_999.99)]
     [InlineData("proposed", 2_500)]
     [InlineData("counter-offer", 4_000)]
@@ -268,7 +268,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         Assert.Equal("analysed", read["status"].Value<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Accept_CounterOfferWhenNoneWasMade_Returns409()
     {
         var n = await NegotiationScenario.StartAsync(factory);
@@ -278,7 +278,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         await (await n.AcceptAsync(proposal.Id(), analysis.Id(), "counter-offer", 4_000m)).ExpectProblemAsync(HttpStatusCode.Conflict, "no-counter-offer");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Accept_ConcurrentlyWithTheSameAnalysis_ExactlyOneVersionIsCreated()
     {
         var n = await NegotiationScenario.StartAsync(factory);
@@ -299,7 +299,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         Assert.Equal(1, agreement["versionCount"].Value<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetProposal_IfNoneMatch_Returns304UntilTheNextMove()
     {
         var n = await NegotiationScenario.StartAsync(factory);
@@ -313,7 +313,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         Assert.NotEqual(first.ETag(), changed.ETag());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListProposals_StatusFilter_ReturnsOnlyThatStatus()
     {
         var n = await NegotiationScenario.StartAsync(factory);

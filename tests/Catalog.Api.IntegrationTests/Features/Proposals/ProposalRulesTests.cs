@@ -5,7 +5,7 @@ namespace Catalog.Api.IntegrationTests.Features.Proposals;
 
 public sealed class ProposalRulesTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task Submit_RetiredService_Returns409AndOnlyWithdrawalRemains()
     {
         var n = await NegotiationScenario.StartAsync(factory);
@@ -23,7 +23,7 @@ public sealed class ProposalRulesTests(CatalogApiFactory factory) : IClassFixtur
         Assert.Empty(agreements["items"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateProposal_AdminAsksToSubmit_Returns400BecauseOnlyTheCustomerSubmits()
     {
         var n = await NegotiationScenario.StartAsync(factory);
@@ -41,7 +41,7 @@ public sealed class ProposalRulesTests(CatalogApiFactory factory) : IClassFixtur
         await response.ExpectValidationAsync("submit");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("""{"serviceId":"SERVICE","title":"t","businessJustification":"b","targets":[null]}""", "targets[0]")]
     [InlineData("""{"serviceId":"SERVICE","title":"t","businessJustification":"b","targets":[{"metric":"availability","value":99.9},null]}""", "targets[1]")]
     public async Task CreateProposal_NullTarget_Returns400NotA500(string json, string field)
@@ -54,7 +54,7 @@ public sealed class ProposalRulesTests(CatalogApiFactory factory) : IClassFixtur
         await response.ExpectValidationAsync(field);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PublishAnalysis_NullConsequence_Returns400NotA500()
     {
         var n = await NegotiationScenario.StartAsync(factory);
@@ -66,7 +66,7 @@ public sealed class ProposalRulesTests(CatalogApiFactory factory) : IClassFixtur
         await response.ExpectValidationAsync("consequences[0]");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetAgreementDocument_Html_NeverTurnsCustomerTextIntoLinks()
     {
         var n = await NegotiationScenario.StartAsync(factory);

@@ -12,7 +12,7 @@ namespace Catalog.Api.IntegrationTests.Features.Proposals;
 /// </summary>
 public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("GET", "/api/v1/proposals/{analysed}")]
     [InlineData("GET", "/api/v1/proposals/{analysed}/analyses")]
     [InlineData("GET", "/api/v1/proposals/{analysed}/analyses/{analysis}")]
@@ -52,7 +52,7 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
         Assert.Equal(tenants.Analysis.ToString(), analysed["currentAnalysisId"].Value<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/v1/proposals/{analysed}")]
     [InlineData("/api/v1/proposals/{analysed}/analyses/{analysis}")]
     [InlineData("/api/v1/proposals/{analysed}/timeline")]
@@ -72,7 +72,7 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
         Assert.False(guessed.Headers.Contains("ETag"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListProposals_OtherCustomersKey_ContainsOnlyItsOwnEvenWhenFilteringForTheOwner()
     {
         var tenants = await TenantsAsync();
@@ -101,7 +101,7 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
         Assert.Equal(ownerIds.Order(StringComparer.Ordinal), adminView.Select(p => p.Id().ToString()).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateProposal_CustomerNamingAnotherCustomer_Returns404LikeAnUnknownCustomerAndCreatesNothing()
     {
         var tenants = await TenantsAsync();
@@ -120,7 +120,7 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
         Assert.Empty(await ReadAllAsync(tenants.Other.Admin, $"/api/v1/proposals?customerId={tenants.Other.Customer.Id()}"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateProposal_CustomerNamingItself_Returns201ForItself()
     {
         var tenants = await TenantsAsync();
@@ -134,7 +134,7 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
         Assert.Equal("draft", body["status"].Value<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("admin")]
     [InlineData("it-lead")]
     [InlineData("integrator")]

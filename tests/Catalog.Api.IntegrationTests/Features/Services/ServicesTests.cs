@@ -10,7 +10,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
 
     private HttpClient Admin => _scenario.Admin;
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateService_ValidBody_Returns201WithLocationETagAndBody()
     {
         var key = TestApi.Unique("email");
@@ -41,7 +41,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Equal("\"1\"", read.ETag());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateService_WithDependencies_RecordsThem()
     {
         var storage = await _scenario.CreateServiceAsync(Scenario.ServiceBody(kind: "supporting"));
@@ -57,7 +57,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.True(dependsOn.SetEquals([storage.Id(), network.Id()]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateService_DuplicateKey_Returns409()
     {
         var key = TestApi.Unique("dup");
@@ -89,7 +89,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         { """{"key":"k-1","name":"x","summary":"s","category":"c","owner":{"team":"t","contact":"c"},"kind":"business","cost":{"unit":"u","unitCostPerMonth":1,"currency":"EUR"},"dependsOn":["0190a000-0000-7000-8000-000000000001","0190a000-0000-7000-8000-000000000001"]}""", "dependsOn" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(InvalidBodies))]
     public async Task CreateService_InvalidField_Returns400NamingTheField(string json, string field)
     {
@@ -98,7 +98,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         await response.ExpectValidationAsync(field);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("{")]
     [InlineData("""{"key":"k","kind":"mainframe"}""")]
     [InlineData("""{"key":"k","cost":{"unitCostPerMonth":"cheap"}}""")]
@@ -111,7 +111,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Contains("JSON", problem["detail"].Value<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateService_UnknownDependency_Returns400NamingTheEntry()
     {
         var known = await _scenario.CreateServiceAsync(Scenario.ServiceBody(kind: "supporting"));
@@ -122,7 +122,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Contains(unknown.ToString(), problem["errors"]!["dependsOn[1]"]![0].Value<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetService_IfNoneMatchCurrent_Returns304WithETag()
     {
         var service = await _scenario.CreateServiceAsync();
@@ -134,7 +134,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetService_IfNoneMatchStale_Returns200()
     {
         var service = await _scenario.CreateServiceAsync();
@@ -145,7 +145,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Equal(service.Id(), body.Id());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("0190a000-0000-7000-8000-00000000ffff")]
     [InlineData("not-a-guid")]
     public async Task GetService_Unknown_Returns404Problem(string id)
@@ -153,7 +153,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         await (await Admin.GetAsync($"/api/v1/services/{id}")).ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateService_CurrentIfMatch_ReplacesAndBumpsETag()
     {
         var service = await _scenario.CreateServiceAsync();
@@ -174,7 +174,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Equal(response.ETag(), read.ETag());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateService_WithoutIfMatch_Returns428()
     {
         var service = await _scenario.CreateServiceAsync();
@@ -183,7 +183,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
             .ExpectProblemAsync(HttpStatusCode.PreconditionRequired, "precondition-required");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("\"2\"")]
     [InlineData("W/\"1\"")]
     [InlineData("garbage")]
@@ -198,7 +198,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Equal("Corporate Email", read["name"].Value<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateService_ConcurrentUpdatesWithSameETag_ExactlyOneWins()
     {
         var service = await _scenario.CreateServiceAsync();
@@ -211,7 +211,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateService_ChangedKey_Returns400()
     {
         var service = await _scenario.CreateServiceAsync();
@@ -219,13 +219,13 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         await (await Admin.PutJsonAsync($"/api/v1/services/{service.Id()}", Scenario.ServiceBody(TestApi.Unique("other")), "\"1\"")).ExpectValidationAsync("key");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateService_Unknown_Returns404()
     {
         await (await Admin.PutJsonAsync($"/api/v1/services/{Guid.CreateVersion7()}", Scenario.ServiceBody(), "\"1\"")).ExpectProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateService_DependencyCycle_Returns409NamingTheCycle()
     {
         var a = await _scenario.CreateServiceAsync(Scenario.ServiceBody(kind: "supporting"));
@@ -242,7 +242,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Empty(read["dependsOn"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateService_DependOnItself_Returns409()
     {
         var a = await _scenario.CreateServiceAsync();
@@ -251,7 +251,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
             .ExpectProblemAsync(HttpStatusCode.Conflict, "dependency-cycle");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChangeServiceLifecycle_PipelineToLiveToRetired_Succeeds()
     {
         var service = await _scenario.CreateServiceAsync();
@@ -264,7 +264,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Equal("retired", (await retired.ExpectAsync(HttpStatusCode.OK))["lifecycle"].Value<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("pipeline")]
     [InlineData("live")]
     [InlineData("retired")]
@@ -278,7 +278,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Contains("retired is final", problem["detail"].Value<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChangeServiceLifecycle_LiveBackToPipeline_Returns409()
     {
         var service = await _scenario.CreateLiveServiceAsync();
@@ -287,7 +287,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
             .ExpectProblemAsync(HttpStatusCode.Conflict, "lifecycle-transition-not-allowed");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChangeServiceLifecycle_GoLiveBeforeDependency_Returns409()
     {
         var storage = await _scenario.CreateServiceAsync(Scenario.ServiceBody(kind: "supporting"));
@@ -298,7 +298,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Contains(storage["key"].Value<string>(), problem["detail"].Value<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChangeServiceLifecycle_RetireWhileUnderpinning_Returns409()
     {
         var storage = await _scenario.CreateLiveServiceAsync(Scenario.ServiceBody(kind: "supporting"));
@@ -309,7 +309,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Contains(email["key"].Value<string>(), problem["detail"].Value<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateService_Retired_Returns409()
     {
         var service = await _scenario.CreateServiceAsync();
@@ -319,7 +319,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
             .ExpectProblemAsync(HttpStatusCode.Conflict, "service-retired");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateService_DependOnRetired_Returns409()
     {
         var old = await _scenario.CreateServiceAsync(Scenario.ServiceBody(kind: "supporting"));
@@ -328,7 +328,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         await (await Admin.PostJsonAsync("/api/v1/services", Scenario.ServiceBody(dependsOn: [old.Id()]))).ExpectProblemAsync(HttpStatusCode.Conflict, "dependency-retired");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("""{}""")]
     [InlineData("""{"lifecycle":"decommissioned"}""")]
     public async Task ChangeServiceLifecycle_InvalidBody_Returns400(string json)
@@ -340,7 +340,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         await response.ExpectProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChangeServiceLifecycle_StaleIfMatch_Returns412()
     {
         var service = await _scenario.CreateServiceAsync();
@@ -350,7 +350,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         await (await Admin.SendAsync(request)).ExpectProblemAsync(HttpStatusCode.PreconditionFailed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListServices_Filters_ReturnOnlyMatches()
     {
         var category = TestApi.Unique("cat");
@@ -371,7 +371,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Equal([supporting["key"].Value<string>()], recent);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=201", "limit")]
     [InlineData("cursor=%%%", "cursor")]
@@ -383,7 +383,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         await (await Admin.GetAsync($"/api/v1/services?{query}")).ExpectValidationAsync(field);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("limit=ten")]
     [InlineData("updatedSince=yesterday")]
     public async Task ListServices_UnparsableQuery_Returns400(string query)
@@ -391,7 +391,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         await (await Admin.GetAsync($"/api/v1/services?{query}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListServices_PagesWithConcurrentInserts_SeeEveryExistingServiceOnce()
     {
         var category = TestApi.Unique("paged");
@@ -426,7 +426,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListServices_LastPage_HasNoNextCursorOrLink()
     {
         var service = await _scenario.CreateServiceAsync();
@@ -454,7 +454,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         return body["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateService_ConcurrentOppositeDependencies_NeverLeaveACycle()
     {
         for (var attempt = 0; attempt < 5; attempt++)
@@ -471,7 +471,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateService_LiveServiceTakesPipelineDependency_Returns409()
     {
         var live = await _scenario.CreateLiveServiceAsync();
@@ -483,7 +483,7 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
         Assert.Contains(planned["key"].Value<string>(), problem["detail"].Value<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateService_NullAlternative_Returns400NotA500()
     {
         var json = """{"key":"k-null","name":"x","summary":"s","category":"c","owner":{"team":"t","contact":"c"},"kind":"business","cost":{"unit":"u","unitCostPerMonth":1,"currency":"EUR"},"alternatives":[null]}""";

@@ -20,7 +20,7 @@ public sealed class WebhookContractTests(WebhookApiFactory factory) : IClassFixt
         return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
     });
 
-    [Fact]
+    [SkippableFact]
     public async Task RealWebhookResponses_ValidateAgainstTheirDocumentedSchemas()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -8,7 +8,7 @@ public sealed class WebhookFailureTests(WebhookFailureTests.QuickGiveUpFactory f
 {
     private readonly HttpClient _admin = factory.ClientWithKey();
 
-    [Fact]
+    [SkippableFact]
     public async Task Deliver_ReceiverKeepsFailing_DeliveryFailsAndTheSubscriptionIsDisabledWithTheReason()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -37,7 +37,7 @@ public sealed class WebhookFailureTests(WebhookFailureTests.QuickGiveUpFactory f
         Assert.Equal([first.Id()], failedOnly["items"]!.AsArray().Select(d => d!.AsObject().Id()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Redeliver_OnASubscriptionDisabledForFailures_SendsThatDeliveryButLeavesItDisabled()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -8,7 +8,7 @@ public sealed class WebhookOwnershipTests(WebhookApiFactory factory) : IClassFix
 {
     private readonly HttpClient _admin = factory.ClientWithKey();
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateWebhook_Integrator_Returns201WithTheSecretThatIsNeverShownAgain()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -40,7 +40,7 @@ public sealed class WebhookOwnershipTests(WebhookApiFactory factory) : IClassFix
         Assert.DoesNotContain(secret, list.ToJsonString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Webhooks_AnotherIntegratorsSubscription_Returns404AndIsNotListed()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -68,7 +68,7 @@ public sealed class WebhookOwnershipTests(WebhookApiFactory factory) : IClassFix
         Assert.Equal("active", (await _admin.WebhookAsync(id))["status"].Value<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeleteWebhook_Active_DisablesItWithTheActorAndQueuesNothingMore()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -95,7 +95,7 @@ public sealed class WebhookOwnershipTests(WebhookApiFactory factory) : IClassFix
         Assert.Single(receiver.Received);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListWebhooks_ManySubscriptions_PagesWithCursorAndLink()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

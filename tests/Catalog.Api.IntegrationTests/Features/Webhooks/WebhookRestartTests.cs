@@ -1,17 +1,18 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Catalog.Api.IntegrationTests.Infrastructure;
+using Catalog.Api.IntegrationTests.Infrastructure.Databases;
 
 namespace Catalog.Api.IntegrationTests.Features.Webhooks;
 
 /// <summary>The API stopped with deliveries still queued, and started again on the same database.</summary>
 public sealed class WebhookRestartTests : IDisposable
 {
-    private readonly string _directory = WebhookApiFactory.NewDirectory();
+    private readonly TestDatabase _database = TestDatabase.Create();
 
-    public void Dispose() => WebhookApiFactory.DeleteDirectory(_directory);
+    public void Dispose() => _database.Dispose();
 
-    [Fact]
+    [SkippableFact]
     public async Task Deliver_ApiRestartedMidQueue_EveryEventArrivesExactlyOnceInOrder()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -21,7 +22,7 @@ public sealed class WebhookRestartTests : IDisposable
         Guid webhookId;
         var expected = new List<Guid>();
 
-        await using (var first = WebhookApiFactory.OnDatabase(_directory))
+        await using (var first = WebhookApiFactory.OnDatabase(_database))
         {
             var admin = first.ClientWithKey();
             integratorKey = await admin.IssueKeyAsync("integrator");
@@ -31,7 +32,7 @@ public sealed class WebhookRestartTests : IDisposable
         }
 
         var beforeRestart = hook.Received.Count;
-        await using var second = WebhookApiFactory.OnDatabase(_directory);
+        await using var second = WebhookApiFactory.OnDatabase(_database);
         var integrator = second.ClientWithKey(integratorKey);
         expected.AddRange(await second.ClientWithKey().CreateCustomersAsync(5));
 
@@ -45,7 +46,7 @@ public sealed class WebhookRestartTests : IDisposable
         Assert.All(log, d => Assert.Single(d["attempts"]!.AsArray()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Deliver_ApiRestartedWhileTheReceiverFails_EveryEventArrivesAtLeastOnce()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -55,7 +56,7 @@ public sealed class WebhookRestartTests : IDisposable
         Guid webhookId;
         var expected = new List<Guid>();
 
-        await using (var first = WebhookApiFactory.OnDatabase(_directory))
+        await using (var first = WebhookApiFactory.OnDatabase(_database))
         {
             var admin = first.ClientWithKey();
             integratorKey = await admin.IssueKeyAsync("integrator");
@@ -64,7 +65,7 @@ public sealed class WebhookRestartTests : IDisposable
             await Eventually.WaitAsync(() => hook.Received, r => r.Count >= 2, "failed attempts before the restart");
         }
 
-        await using var second = WebhookApiFactory.OnDatabase(_directory);
+        await using var second = WebhookApiFactory.OnDatabase(_database);
         expected.AddRange(await second.ClientWithKey().CreateCustomersAsync(3));
 
         var accepted = await Eventually.WaitAsync(() => hook.Accepted, r => expected.All(id => r.Select(SubjectId).Contains(id)), "every event to arrive");

@@ -4,7 +4,7 @@ namespace Catalog.Api.IntegrationTests.Features.Webhooks;
 
 public sealed class WebhookSignerTests
 {
-    [Fact]
+    [SkippableFact]
     public void Sign_StandardWebhooksExample_MatchesTheSpecsSignature()
     {
         // The example in the Standard Webhooks specification and its reference libraries' tests.
@@ -13,7 +13,7 @@ public sealed class WebhookSignerTests
         Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", signature);
     }
 
-    [Fact]
+    [SkippableFact]
     public void NewSecret_Always_IsWhsecAndBase64Of32RandomBytes()
     {
         var secrets = Enumerable.Range(0, 3).Select(_ => WebhookSigner.NewSecret()).ToList();

@@ -8,7 +8,7 @@ public sealed class WebhookSlowReceiverTests(WebhookSlowReceiverTests.ShortTimeo
 {
     private readonly HttpClient _admin = factory.ClientWithKey();
 
-    [Fact]
+    [SkippableFact]
     public async Task Deliver_OneReceiverHangsPastTheTimeout_AnotherSubscriptionIsNotHeldUp()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

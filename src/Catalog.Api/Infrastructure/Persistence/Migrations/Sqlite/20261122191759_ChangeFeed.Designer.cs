@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(CatalogDbContext))]
+    [DbContext(typeof(SqliteCatalogDbContext))]
     [Migration("20261122191759_ChangeFeed")]
     partial class ChangeFeed
     {

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Sockets;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Images;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace Catalog.Api.IntegrationTests.Infrastructure.Databases;
+
+/// <summary>
+/// A PostgreSQL server in a container started by Testcontainers, from the image named by
+/// <c>CATALOG_POSTGRES_IMAGE</c> (default <c>postgres:15</c>; <c>scripts/postgres-image.sh</c> provides it where
+/// no registry can be reached). One is shared by the whole test run; a test that stops its server has its own.
+/// Without Docker, a test that asks for a database is skipped with the reason, or fails when
+/// <c>CATALOG_REQUIRE_POSTGRES=1</c>.
+/// </summary>
+public sealed class PostgresTestServer : IAsyncDisposable
+{
+    public const string ImageVariable = "CATALOG_POSTGRES_IMAGE";
+    public const string DefaultImage = "postgres:15";
+    public const string RequiredVariable = "CATALOG_REQUIRE_POSTGRES";
+
+    private static readonly Lazy<PostgresTestServer> SharedServer = new(() =>
+    {
+        var server = new PostgresTestServer(fixedPort: false);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(30));
+        return server;
+    });
+
+    private readonly PostgreSqlContainer _container;
+    private readonly Lazy<Task> _started;
+
+    /// <param name="fixedPort">Publish on a host port chosen now, which stays the same when the server is stopped and started again.</param>
+    private PostgresTestServer(bool fixedPort)
+    {
+        var image = Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } configured ? configured : DefaultImage;
+        var builder = new PostgreSqlBuilder(image)
+            .WithImagePullPolicy(PullPolicy.Missing)
+            .WithLabel("org.catalog.tests", "postgres")
+
+            // Test data need not survive a crash of the server; many small databases need connections.
+            .WithCommand("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=400");
+        _container = (fixedPort ? builder.WithPortBinding(FreePort(), PostgreSqlBuilder.PostgreSqlPort) : builder).Build();
+        _started = new Lazy<Task>(() => _container.StartAsync());
+    }
+
+    /// <summary>The server the test run shares, started on first use.</summary>
+    public static PostgresTestServer Shared => SharedServer.Value;
+
+    /// <summary>A server of the caller's own, which it may stop and start; the caller disposes it.</summary>
+    public static PostgresTestServer StartOwn() => new(fixedPort: true);
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public string CreateDatabase(string name)
+    {
+        EnsureStarted();
+        using (var connection = new NpgsqlConnection(_container.GetConnectionString()))
+        {
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            create.ExecuteNonQuery();
+        }
+
+        return new NpgsqlConnectionStringBuilder(_container.GetConnectionString()) { Database = name }.ConnectionString;
+    }
+
+    public void DropDatabase(string name)
+    {
+        if (!_started.IsValueCreated || !_started.Value.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        try
+        {
+            using var connection = new NpgsqlConnection(_container.GetConnectionString());
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // The server is stopped or going away; the container goes with its databases.
+        }
+    }
+
+    public Task StopAsync() => _container.StopAsync();
+
+    public Task StartAsync() => _container.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started.IsValueCreated)
+        {
+            await _container.DisposeAsync();
+        }
+    }
+
+    private void EnsureStarted()
+    {
+        try
+        {
+            _started.Value.GetAwaiter().GetResult();
+        }
+        catch (DockerUnavailableException e) when (Environment.GetEnvironmentVariable(RequiredVariable) != "1")
+        {
+            throw new SkipException(
+                $"PostgreSQL tests need Docker, which is not available here ({e.Message.Split('\n')[0].Trim()}). "
+                + $"Run scripts/postgres-image.sh to set it up, or set {RequiredVariable}=1 to fail instead of skipping.");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
