@@ -63,6 +63,11 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+
         Database.ReleaseConnections();
         if (_ownsDatabase)
         {

@@ -37,7 +37,7 @@ public static class ApplicationSetup
             filter: result => typeof(IBaseRequest).IsAssignableFrom(result.InterfaceType.GetGenericArguments()[0]),
             includeInternalTypes: true);
         services.AddAutoMapper(options => options.LicenseKey = configuration["AutoMapper:LicenseKey"], assembly);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new MicrosecondClock());
         return services;
     }
 }

@@ -117,9 +117,16 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+
+        // A numeric column hands back its declared scale (4.5000 for 4.5); read the value as it was written.
+        configurationBuilder.Properties<decimal>().HaveConversion<NormalizedDecimalConverter>();
     }
 
     private sealed record PendingChange(string Type, string SubjectType, Guid SubjectId, ActorRef Actor, DateTime OccurredAt, string Data);
+
+    private sealed class NormalizedDecimalConverter() : ValueConverter<decimal, decimal>(
+        v => v,
+        v => v / 1.000000000000000000000000000000000m);
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.ToUniversalTime(),

@@ -27,8 +27,7 @@ public sealed class PostgresTestServer : IAsyncDisposable
         return server;
     });
 
-    private readonly PostgreSqlContainer _container;
-    private readonly Lazy<Task> _started;
+    private readonly Lazy<Task<PostgreSqlContainer>> _started;
 
     /// <param name="fixedPort">Publish on a host port chosen now, which stays the same when the server is stopped and started again.</param>
     private PostgresTestServer(bool fixedPort)
@@ -40,8 +39,13 @@ public sealed class PostgresTestServer : IAsyncDisposable
 
             // Test data need not survive a crash of the server; many small databases need connections.
             .WithCommand("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=400");
-        _container = (fixedPort ? builder.WithPortBinding(FreePort(), PostgreSqlBuilder.PostgreSqlPort) : builder).Build();
-        _started = new Lazy<Task>(() => _container.StartAsync());
+        _started = new Lazy<Task<PostgreSqlContainer>>(async () =>
+        {
+            // Building already talks to Docker, so it waits for the first test that needs a database.
+            var container = (fixedPort ? builder.WithPortBinding(FreePort(), PostgreSqlBuilder.PostgreSqlPort) : builder).Build();
+            await container.StartAsync();
+            return container;
+        });
     }
 
     /// <summary>The server the test run shares, started on first use.</summary>
@@ -53,15 +57,15 @@ public sealed class PostgresTestServer : IAsyncDisposable
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public string CreateDatabase(string name)
     {
-        EnsureStarted();
-        using (var connection = new NpgsqlConnection(_container.GetConnectionString()))
+        var container = Started();
+        using (var connection = new NpgsqlConnection(container.GetConnectionString()))
         {
             connection.Open();
             using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             create.ExecuteNonQuery();
         }
 
-        return new NpgsqlConnectionStringBuilder(_container.GetConnectionString()) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(container.GetConnectionString()) { Database = name }.ConnectionString;
     }
 
     public void DropDatabase(string name)
@@ -73,7 +77,7 @@ public sealed class PostgresTestServer : IAsyncDisposable
 
         try
         {
-            using var connection = new NpgsqlConnection(_container.GetConnectionString());
+            using var connection = new NpgsqlConnection(_started.Value.Result.GetConnectionString());
             connection.Open();
             using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
             drop.ExecuteNonQuery();
@@ -84,23 +88,23 @@ public sealed class PostgresTestServer : IAsyncDisposable
         }
     }
 
-    public Task StopAsync() => _container.StopAsync();
+    public Task StopAsync() => Started().StopAsync();
 
-    public Task StartAsync() => _container.StartAsync();
+    public Task StartAsync() => Started().StartAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (_started.IsValueCreated)
+        if (_started.IsValueCreated && _started.Value.IsCompletedSuccessfully)
         {
-            await _container.DisposeAsync();
+            await _started.Value.Result.DisposeAsync();
         }
     }
 
-    private void EnsureStarted()
+    private PostgreSqlContainer Started()
     {
         try
         {
-            _started.Value.GetAwaiter().GetResult();
+            return _started.Value.GetAwaiter().GetResult();
         }
         catch (DockerUnavailableException e) when (Environment.GetEnvironmentVariable(RequiredVariable) != "1")
         {
