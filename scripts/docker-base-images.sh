@@ -9,8 +9,9 @@
 # behave like the official images where the Dockerfile relies on them: `dotnet` on PATH, a user `app`
 # with uid/gid 1654 and home /home/app, root as the default user, the official environment variables.
 #
-# Idempotent: a second run only checks that the tags exist. Installs docker.io and debootstrap and starts
-# dockerd when they are missing (Debian, as root).
+# Idempotent: a second run only checks that the tags exist. Docker itself is set up by
+# scripts/docker-engine.sh (installs docker.io and starts dockerd when missing); debootstrap is installed
+# when a stand-in has to be built (Debian, as root).
 #
 # Environment:
 #   DOTNET_CHANNEL   image tag / .NET major.minor (default 10.0)
@@ -34,6 +35,7 @@ NO_PULL="${NO_PULL:-0}"
 WORK="${WORK_DIR:-/var/tmp/catalog-images}"
 SUITE=bookworm
 APP_UID=1654
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 SDK_IMAGE="mcr.microsoft.com/dotnet/sdk:${CHANNEL}"
 ASPNET_IMAGE="mcr.microsoft.com/dotnet/aspnet:${CHANNEL}"
@@ -54,32 +56,6 @@ apt_install() {
   fi
   log "apt-get install $*"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-
-ensure_docker() {
-  if ! command -v dockerd >/dev/null 2>&1 || ! command -v docker >/dev/null 2>&1; then
-    apt_install docker.io
-  fi
-  if docker info >/dev/null 2>&1; then
-    return
-  fi
-  if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
-    log "starting docker with systemctl"
-    systemctl start docker || true
-  fi
-  if ! docker info >/dev/null 2>&1 && ! pgrep -x dockerd >/dev/null 2>&1; then
-    log "starting dockerd in the background (log: /var/log/dockerd.log)"
-    nohup setsid dockerd >>/var/log/dockerd.log 2>&1 </dev/null &
-  fi
-  local i
-  for i in $(seq 1 60); do
-    if docker info >/dev/null 2>&1; then
-      return
-    fi
-    sleep 1
-  done
-  docker info >&2 || true
-  die "the Docker daemon did not answer within 60 s (see /var/log/dockerd.log)"
 }
 
 have_image() { docker image inspect "$1" >/dev/null 2>&1; }
@@ -107,7 +83,9 @@ image_present_or_pulled() {
   return 1
 }
 
-ensure_docker
+# Docker installed, its daemon answering (and DOCKER_API_VERSION exported should the client need it).
+# shellcheck source=scripts/docker-engine.sh
+source "$SCRIPT_DIR/docker-engine.sh" || die "Docker is not usable (scripts/docker-engine.sh failed)"
 mkdir -p "$WORK"
 exec 9>"$WORK/.lock"
 flock 9 # one run at a time: a second one waits, then finds the images

@@ -71,7 +71,7 @@ public static class PersistenceSetup
         // The generic builder keeps the keys as written (case-insensitively), so it tells whether one was given.
         var given = new DbConnectionStringBuilder { ConnectionString = configured };
         var builder = new NpgsqlConnectionStringBuilder(configured);
-        if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout"))
+        if (!given.ContainsKey("Timeout"))
         {
             builder.Timeout = Seconds(connectTimeout);
         }
