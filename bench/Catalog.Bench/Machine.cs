@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Catalog.Bench;
+
+/// <summary>What the report says about the machine the figures come from.</summary>
+internal static class Machine
+{
+    public static double MemoryGiB()
+    {
+        var line = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024;
+    }
+
+    public static string Cpu() =>
+        File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
+
+    public static async Task<string> WrkVersionAsync()
+    {
+        try
+        {
+            await Processes.RunAsync("wrk", ["--version"]);
+            return "wrk";
+        }
+        catch (InvalidOperationException e)
+        {
+            // wrk prints its version and usage, then exits 1.
+            var first = e.Message.Split('\n').FirstOrDefault(l => l.StartsWith("wrk ", StringComparison.Ordinal));
+            return first?.Split(" [", 2)[0].Trim() ?? "wrk";
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Catalog.Bench;
+
+/// <summary>What one run measures; every option has a default, so <c>bench/run.sh</c> alone runs the full suite.</summary>
+internal sealed record Options(
+    string Label,
+    IReadOnlyList<string> Providers,
+    IReadOnlyList<int> Sizes,
+    int DurationSeconds,
+    int Connections,
+    int Threads,
+    int ColdStarts,
+    string ApiDll,
+    string ReferenceDll,
+    string LuaDirectory,
+    string ResultsDirectory,
+    string Report,
+    string PostgresImage)
+{
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Unexpected argument '{args[i]}'.");
+            }
+
+            var name = args[i][2..];
+            values[name] = name == "smoke" ? "true" : i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
+        }
+
+        var smoke = values.ContainsKey("smoke");
+        string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+        var root = Get("root", Directory.GetCurrentDirectory());
+        return new Options(
+            Label: Get("label", smoke ? "smoke" : "current"),
+            Providers: Get("providers", "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Sizes: Get("sizes", smoke ? "40" : "1000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
+            DurationSeconds: int.Parse(Get("duration", smoke ? "1" : "10"), CultureInfo.InvariantCulture),
+            Connections: int.Parse(Get("connections", "32"), CultureInfo.InvariantCulture),
+            Threads: int.Parse(Get("threads", "2"), CultureInfo.InvariantCulture),
+            ColdStarts: int.Parse(Get("cold-starts", smoke ? "1" : "5"), CultureInfo.InvariantCulture),
+            ApiDll: Path.GetFullPath(Get("api", Path.Combine(root, "bench/.out/api/Catalog.Api.dll"))),
+            ReferenceDll: Path.GetFullPath(Get("reference", Path.Combine(root, "bench/.out/reference/Catalog.Bench.Reference.dll"))),
+            LuaDirectory: Path.GetFullPath(Get("lua", Path.Combine(root, "bench/lua"))),
+            ResultsDirectory: Path.GetFullPath(Get("results", Path.Combine(root, smoke ? "bench/.out/results" : "docs/performance"))),
+            Report: Path.GetFullPath(Get("report", Path.Combine(root, smoke ? "bench/.out/performance.md" : "docs/performance.md"))),
+            PostgresImage: Environment.GetEnvironmentVariable("CATALOG_POSTGRES_IMAGE") is { Length: > 0 } image ? image : "postgres:15");
+    }
+}

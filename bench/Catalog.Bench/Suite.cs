@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Catalog.Bench;
+
+/// <summary>Every scenario on one provider at one catalog size.</summary>
+internal static class Suite
+{
+    private const string AdminKey = "cat_bench-admin-key-0123456789abcdef";
+
+    public static async Task<Block> RunAsync(Options options, string provider, int size, PostgresServer? postgres)
+    {
+        var scratch = Directory.CreateTempSubdirectory("catalog-bench-");
+        try
+        {
+            var environment = await DatabaseAsync(provider, size, postgres, scratch.FullName);
+            environment["Auth__BootstrapAdminKey"] = AdminKey;
+
+            // The benchmark measures the API, not the per-key rate limit.
+            environment["RateLimiting__PermitsPerSecond"] = "1000000000";
+            environment["RateLimiting__Burst"] = "1000000000";
+
+            var seedClock = Stopwatch.StartNew();
+            Seeded seeded;
+            await using (var fresh = (await WebHost.StartAsync(options.ApiDll, environment, TimeSpan.FromMinutes(2))).Host)
+            {
+                seeded = await new Seeder(Client(fresh, AdminKey)).SeedAsync(size);
+            }
+
+            var seedSeconds = seedClock.Elapsed.TotalSeconds;
+            var coldStarts = new List<double>();
+            for (var i = 0; i < options.ColdStarts; i++)
+            {
+                var (host, ready) = await WebHost.StartAsync(options.ApiDll, environment);
+                await host.DisposeAsync();
+                coldStarts.Add(ready.TotalMilliseconds);
+            }
+
+            var referenceRps = await ReferenceAsync(options, scratch.FullName);
+            var measurements = new List<Measurement>();
+            var (api, _) = await WebHost.StartAsync(options.ApiDll, environment);
+            long events;
+            await using (api)
+            {
+                var admin = Client(api, AdminKey);
+                var targets = await TargetsAsync(admin, seeded, scratch.FullName, size);
+                var get = Path.Combine(options.LuaDirectory, "get.lua");
+                async Task<Measurement> WrkAsync(string scenario, string script, Dictionary<string, string> env)
+                {
+                    await using var rss = new RssSampler(api.Pid);
+                    var result = await Wrk.RunAsync(options, api.BaseAddress, script, env);
+                    return new Measurement(scenario, result.Rps, result.Rps / referenceRps, result.P50 / 1000.0, result.P99 / 1000.0, rss.Peak, Failures: result.Non2xx + result.SocketErrors);
+                }
+
+                measurements.Add(await WrkAsync("GET one service", get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.Services }));
+                measurements.Add(await WrkAsync("conditional GET (304)", get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.Services, ["CATALOG_CONDITIONAL"] = "1" }));
+                measurements.Add(await WrkAsync("list, first page of 50", get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.FirstPage }));
+                measurements.Add(await WrkAsync("list, deep page of 50", get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.DeepPage }));
+                measurements.Add(await WrkAsync("a customer's agreements", get, new() { ["CATALOG_KEY"] = seeded.NegotiatingCustomerKey, ["CATALOG_TARGETS"] = targets.Agreements }));
+                (var feed, events) = await ChangeFeedAsync(api, admin);
+                measurements.Add(feed);
+                measurements.Add(await ExportAsync(api, admin));
+                measurements.Add(await WrkAsync("POST a proposal", Path.Combine(options.LuaDirectory, "post.lua"), new()
+                {
+                    ["CATALOG_KEY"] = seeded.NegotiatingCustomerKey,
+                    ["CATALOG_PATH"] = "/api/v1/proposals",
+                    ["CATALOG_BODY"] = targets.ProposalBody,
+                }));
+                measurements.Add(new Measurement("peak RSS under load", PeakRssMiB: measurements.Where(m => m.Rps is not null).Max(m => m.PeakRssMiB)));
+            }
+
+            measurements.Add(new Measurement("cold start to ready", Seconds: Median(coldStarts) / 1000, Count: coldStarts.Count));
+            return new Block(provider, size, seeded.Customers, seeded.Subscriptions, seeded.Agreements, events, seedSeconds, referenceRps, measurements);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<Dictionary<string, string>> DatabaseAsync(string provider, int size, PostgresServer? postgres, string scratch)
+    {
+        if (provider == "sqlite")
+        {
+            return new() { ["Database__Provider"] = "Sqlite", ["ConnectionStrings__Catalog"] = $"Data Source={Path.Combine(scratch, "catalog.db")}" };
+        }
+
+        var database = $"bench_{size}_{Guid.NewGuid():N}";
+        await postgres!.CreateDatabaseAsync(database);
+        return new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Catalog"] = postgres.ConnectionString(database) };
+    }
+
+    /// <summary>The reference app under the same wrk settings; its requests per second are what ratios divide by.</summary>
+    private static async Task<double> ReferenceAsync(Options options, string scratch)
+    {
+        var targets = Path.Combine(scratch, "reference.txt");
+        await File.WriteAllLinesAsync(targets, Enumerable.Range(0, 100).Select(_ => $"/api/v1/services/{Guid.CreateVersion7()}"));
+        var (reference, _) = await WebHost.StartAsync(options.ReferenceDll, new Dictionary<string, string>());
+        await using (reference)
+        {
+            var result = await Wrk.RunAsync(options, reference.BaseAddress, Path.Combine(options.LuaDirectory, "get.lua"), new Dictionary<string, string> { ["CATALOG_TARGETS"] = targets });
+            return result.Rps;
+        }
+    }
+
+    private sealed record Targets(string Services, string FirstPage, string DeepPage, string Agreements, string ProposalBody);
+
+    private static async Task<Targets> TargetsAsync(HttpClient admin, Seeded seeded, string scratch, int size)
+    {
+        // A thousand services at random, each with its current ETag for the conditional GET.
+        var random = new Random(size);
+        var lines = new List<string>();
+        foreach (var id in Enumerable.Range(0, Math.Min(1000, seeded.ServiceIds.Count)).Select(_ => seeded.ServiceIds[random.Next(seeded.ServiceIds.Count)]))
+        {
+            using var response = await admin.GetAsync(new Uri($"/api/v1/services/{id}", UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+            lines.Add($"/api/v1/services/{id} {response.Headers.ETag}");
+        }
+
+        var services = Path.Combine(scratch, "services.txt");
+        await File.WriteAllLinesAsync(services, lines);
+
+        // A filtered list (one category in ten): its first page, and the page that starts nine tenths of the way in,
+        // reached as a client reaches it, by following the cursor.
+        var filter = $"category={Seeder.Category(3)}";
+        var firstPage = Path.Combine(scratch, "first-page.txt");
+        await File.WriteAllTextAsync(firstPage, $"/api/v1/services?{filter}&limit=50\n");
+        var inCategory = (size + Seeder.Categories - 1 - 3) / Seeder.Categories;
+        var skip = inCategory * 9 / 10;
+        string? cursor = null;
+        for (var seen = 0; seen < skip;)
+        {
+            var take = Math.Min(200, skip - seen);
+            var page = await GetJsonAsync(admin, $"/api/v1/services?{filter}&limit={take}" + (cursor is null ? string.Empty : $"&cursor={cursor}"));
+            seen += page["items"]!.AsArray().Count;
+            cursor = page["nextCursor"]?.GetValue<string>() ?? throw new InvalidOperationException("The list ended before nine tenths of its length.");
+        }
+
+        var deepPage = Path.Combine(scratch, "deep-page.txt");
+        await File.WriteAllTextAsync(deepPage, $"/api/v1/services?{filter}&limit=50" + (cursor is null ? string.Empty : $"&cursor={cursor}") + "\n");
+
+        var agreements = Path.Combine(scratch, "agreements.txt");
+        await File.WriteAllTextAsync(agreements, "/api/v1/agreements?limit=50\n");
+
+        var proposalBody = Path.Combine(scratch, "proposal.json");
+        await File.WriteAllTextAsync(proposalBody, System.Text.Json.JsonSerializer.Serialize(Seeder.ProposalBody(seeded.ProposalServiceId, submit: false), Report.Json));
+        return new Targets(services, firstPage, deepPage, agreements, proposalBody);
+    }
+
+    /// <summary>Reads the whole change feed from the start in pages of 500, as a new integrator does.</summary>
+    private static async Task<(Measurement, long)> ChangeFeedAsync(WebHost api, HttpClient admin)
+    {
+        await using var rss = new RssSampler(api.Pid);
+        var clock = Stopwatch.StartNew();
+        long after = 0, events = 0;
+        while (true)
+        {
+            var page = await GetJsonAsync(admin, $"/api/v1/changes?after={after}&limit=500");
+            var count = page["items"]!.AsArray().Count;
+            if (count == 0)
+            {
+                break;
+            }
+
+            events += count;
+            after = page["lastSequence"]!.GetValue<long>();
+        }
+
+        return (new Measurement("change feed, pages of 500", Rps: events / clock.Elapsed.TotalSeconds, PeakRssMiB: rss.Peak, Count: events, Seconds: clock.Elapsed.TotalSeconds), events);
+    }
+
+    /// <summary>Streams the full NDJSON export and counts its lines.</summary>
+    private static async Task<Measurement> ExportAsync(WebHost api, HttpClient admin)
+    {
+        await using var rss = new RssSampler(api.Pid);
+        var clock = Stopwatch.StartNew();
+        using var response = await admin.GetAsync(new Uri("/api/v1/export", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        long rows = 0;
+        while (await reader.ReadLineAsync() is not null)
+        {
+            rows++;
+        }
+
+        return new Measurement("export", Rps: rows / clock.Elapsed.TotalSeconds, PeakRssMiB: rss.Peak, Count: rows, Seconds: clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<JsonObject> GetJsonAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        return response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(text)!.AsObject() : throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {text}");
+    }
+
+    private static HttpClient Client(WebHost host, string key)
+    {
+        var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

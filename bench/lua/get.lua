@@ -1,0 +1,35 @@
+-- GET requests over a list of targets, round robin, with the API key from CATALOG_KEY.
+-- CATALOG_TARGETS names a file with one target per line: "path" or "path etag"; with
+-- CATALOG_CONDITIONAL=1 each request carries If-None-Match with the line's etag.
+local report = require("report")
+
+local key = os.getenv("CATALOG_KEY")
+local conditional = os.getenv("CATALOG_CONDITIONAL") == "1"
+local targets = {}
+local next_target = 1
+
+function init(args)
+  for line in io.lines(os.getenv("CATALOG_TARGETS")) do
+    local path, etag = line:match("^(%S+)%s*(.*)$")
+    if path then
+      targets[#targets + 1] = { path = path, etag = etag }
+    end
+  end
+  -- Threads start at different places in the list.
+  next_target = (math.random(#targets) - 1) % #targets + 1
+end
+
+function request()
+  local target = targets[next_target]
+  next_target = next_target % #targets + 1
+  local headers = { ["Accept"] = "application/json" }
+  if key and key ~= "" then
+    headers["Authorization"] = "Bearer " .. key
+  end
+  if conditional then
+    headers["If-None-Match"] = target.etag
+  end
+  return wrk.format("GET", target.path, headers)
+end
+
+done = report.done

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The benchmark suite in one command: installs wrk (and, for PostgreSQL, Docker and the postgres image) when
+# missing, publishes Release builds of the API and of the reference app, then runs bench/Catalog.Bench, which
+# seeds each provider at each size, drives the API with wrk on 127.0.0.1 and writes
+# docs/performance/<label>.json and docs/performance.md.
+#
+# Usage: bash bench/run.sh [--label NAME] [--providers sqlite,postgres] [--sizes 1000,100000]
+#                          [--duration SECONDS] [--connections 32] [--threads 2] [--cold-starts 5]
+#        bash bench/run.sh --smoke     tiny sizes, one second per scenario, results under bench/.out only
+# Environment: CATALOG_POSTGRES_IMAGE (default postgres:15).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+case "${1:-}" in
+  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+if ! command -v wrk >/dev/null 2>&1; then
+  log "installing wrk"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
+fi
+
+providers="sqlite,postgres"
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  if [ "${args[$i]}" = "--providers" ]; then providers="${args[$((i + 1))]}"; fi
+done
+if [[ "$providers" == *postgres* ]]; then
+  bash scripts/docker-engine.sh
+  bash scripts/postgres-image.sh
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log "publishing Release builds"
+dotnet publish src/Catalog.Api -c Release -o bench/.out/api -nologo -v quiet -clp:ErrorsOnly
+dotnet publish bench/Catalog.Bench.Reference -c Release -o bench/.out/reference -nologo -v quiet -clp:ErrorsOnly
+dotnet build bench/Catalog.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
+
+dotnet run --project bench/Catalog.Bench -c Release --no-build -- "$@"
