@@ -14,6 +14,21 @@ internal static class Machine
     public static string Cpu() =>
         File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
 
+    /// <summary>The commit the measured API was built from (what <c>bench/run.sh</c> published).</summary>
+    public static async Task<string> CommitAsync()
+    {
+        try
+        {
+            var head = (await Processes.RunAsync("git", ["rev-parse", "--short", "HEAD"])).Trim();
+            var dirty = (await Processes.RunAsync("git", ["status", "--porcelain", "--", "src"])).Length > 0;
+            return dirty ? head + " with changes" : head;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+
     public static async Task<string> WrkVersionAsync()
     {
         try

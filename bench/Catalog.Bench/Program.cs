@@ -17,6 +17,8 @@ var run = new Run(
     options.Connections,
     options.Threads,
     options.DurationSeconds,
+    options.WarmupSeconds,
+    await Machine.CommitAsync(),
     []);
 
 foreach (var provider in options.Providers)

@@ -35,4 +35,6 @@ internal sealed record Run(
     int Connections,
     int Threads,
     int DurationSeconds,
+    int WarmupSeconds,
+    string Commit,
     List<Block> Blocks);

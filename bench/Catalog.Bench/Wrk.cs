@@ -8,12 +8,23 @@ internal sealed record WrkResult(long Requests, double Seconds, double Rps, long
 
 internal static class Wrk
 {
+    /// <summary>A warm-up run (the JIT compiles and tiers up the paths, pools fill), then the measured one.</summary>
     public static async Task<WrkResult> RunAsync(Options options, Uri target, string script, IReadOnlyDictionary<string, string> environment)
+    {
+        if (options.WarmupSeconds > 0)
+        {
+            await RunOnceAsync(options, target, script, environment, options.WarmupSeconds);
+        }
+
+        return await RunOnceAsync(options, target, script, environment, options.DurationSeconds);
+    }
+
+    private static async Task<WrkResult> RunOnceAsync(Options options, Uri target, string script, IReadOnlyDictionary<string, string> environment, int seconds)
     {
         var output = await Processes.RunAsync(
             "wrk",
             ["-t", options.Threads.ToString(CultureInfo.InvariantCulture), "-c", options.Connections.ToString(CultureInfo.InvariantCulture),
-             "-d", $"{options.DurationSeconds}s", "--timeout", "10s", "-s", script, target.ToString()],
+             "-d", $"{seconds}s", "--timeout", "10s", "-s", script, target.ToString()],
             environment,
             workingDirectory: options.LuaDirectory);
         var line = output.Split('\n').LastOrDefault(l => l.StartsWith("BENCH ", StringComparison.Ordinal))

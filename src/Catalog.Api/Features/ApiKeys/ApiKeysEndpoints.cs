@@ -22,7 +22,7 @@ public static class ApiKeysEndpoints
             .WithSummary("Read an API key")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey")
-            .WithSummary("Revoke an API key; it stops working on the next request")
+            .WithSummary("Revoke an API key: refused at once by the instance that revokes it, and within Auth:KeyCacheTtl (5 s) by other instances")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;

@@ -23,7 +23,7 @@ public static class DeleteWebhook
             var reason = WebhookSubscription.Truncate($"deleted by {actor.Ref.Name}");
 
             // The dispatcher may be disabling it for failures at the same time; DisableAsync is safe against that.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             await WebhookQueue.DisableAsync(db, command.Id, reason, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return Unit.Value;

@@ -11,14 +11,16 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Api.Infrastructure.Auth;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer &lt;api key&gt;</c> against the stored hashes. The key is looked up on
-/// every request, so a revocation takes effect on the next one, on every instance.
+/// Authenticates <c>Authorization: Bearer &lt;api key&gt;</c> against the stored hashes, through
+/// <see cref="ApiKeyCache"/>: a revocation takes effect on the next request on the instance that made it, and
+/// within the cache's TTL on the others.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     CatalogDbContext db,
+    ApiKeyCache cache,
     IProblemDetailsService problemDetails)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -39,13 +41,18 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = ApiKey.HashOf(header[bearer.Length..].Trim());
-        var key = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Hash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Name, k.Role, k.CustomerId })
-            .SingleOrDefaultAsync(Context.RequestAborted);
-        if (key is null)
+        if (!cache.TryGet(hash, out var key))
         {
-            return AuthenticateResult.Fail("The API key is unknown or has been revoked.");
+            key = await db.ApiKeys.AsNoTracking()
+                .Where(k => k.Hash == hash && k.RevokedAt == null)
+                .Select(k => new AuthenticatedKey(k.Id, k.Name, k.Role, k.CustomerId))
+                .SingleOrDefaultAsync(Context.RequestAborted);
+            if (key is null)
+            {
+                return AuthenticateResult.Fail("The API key is unknown or has been revoked.");
+            }
+
+            cache.Remember(hash, key);
         }
 
         var claims = new List<Claim>

@@ -8,6 +8,8 @@ public static class AuthSetup
     public static IServiceCollection AddCatalogAuth(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<Actor>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -62,12 +62,20 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     {
         if (_pendingChanges.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            await using var transaction = await BeginWriteAsync(cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
         }
 
         var pending = _pendingChanges.ToList();
         _pendingChanges.Clear();
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var ownTransaction = Database.CurrentTransaction is null ? await BeginWriteAsync(cancellationToken) : null;
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -94,6 +102,13 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     }
 
     /// <summary>
+    /// Starts a transaction that writes. Every write transaction starts here (SaveChanges without one of its
+    /// own does too), so a provider can queue writers where that beats letting them collide.
+    /// </summary>
+    public virtual Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>
     /// Starts a transaction for a write that reads rows and decides on what they say, where the rule spans
     /// rows no single update can check (no cycle in the graph, one admin key left): no other writer under
     /// the same guard runs until this one commits or rolls back, on any instance.
@@ -102,6 +117,21 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
 
     /// <summary>Starts a read-only transaction in which every query sees the same state of the database.</summary>
     public abstract Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken);
+
+    /// <summary>Contexts are pooled: events noted but never saved (the request failed) must not reach the next user.</summary>
+    public override void Dispose()
+    {
+        _pendingChanges.Clear();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _pendingChanges.Clear();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         _pendingChanges.Count == 0

@@ -38,13 +38,16 @@ public static class PersistenceSetup
         switch (ProviderFrom(configuration))
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<CatalogDbContext, SqliteCatalogDbContext>(options => options.UseSqlite(
-                    string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString,
-                    sqlite => sqlite.CommandTimeout(Seconds(commandTimeout))));
+                var synchronous = new SqliteSynchronousInterceptor(configuration["Database:SqliteSynchronous"] is { Length: > 0 } level ? level : "Normal");
+                services.AddDbContextPool<CatalogDbContext, SqliteCatalogDbContext>(options => options
+                    .UseSqlite(
+                        string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString,
+                        sqlite => sqlite.CommandTimeout(Seconds(commandTimeout)))
+                    .AddInterceptors(synchronous));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = PostgresConnectionString(connectionString, connectTimeout);
-                services.AddDbContext<CatalogDbContext, PostgresCatalogDbContext>(options => options.UseNpgsql(
+                services.AddDbContextPool<CatalogDbContext, PostgresCatalogDbContext>(options => options.UseNpgsql(
                     postgres,
                     npgsql => npgsql.CommandTimeout(Seconds(commandTimeout))));
                 break;

@@ -17,7 +17,7 @@ public sealed class PostgresCatalogDbContext(DbContextOptions<PostgresCatalogDbC
     /// </summary>
     public override async Task<IDbContextTransaction> BeginGuardedWriteAsync(WriteGuard guard, CancellationToken cancellationToken)
     {
-        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await BeginWriteAsync(cancellationToken);
         await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({(long)guard})", cancellationToken);
         return transaction;
     }

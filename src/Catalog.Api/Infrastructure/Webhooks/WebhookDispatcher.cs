@@ -196,7 +196,7 @@ internal sealed class WebhookDispatcher(
         // Recorded even while the host stops: the receiver has answered, and a restart must not ask it again.
         var cancellationToken = CancellationToken.None;
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.Set<WebhookAttempt>().Add(WebhookAttempt.Record(delivery.Id, startedAt, outcome.StatusCode, outcome.Error, outcome.LatencyMs));
         await db.SaveChangesAsync(cancellationToken);
 

@@ -84,7 +84,7 @@ internal sealed class WebhookFanOut(
         var through = events.Count == _options.FanOutBatchSize ? events[^1].Sequence : head;
 
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var moved = await db.Set<WebhookSubscription>()
             .Where(s => s.Id == subscriptionId && s.QueuedThrough == from && s.Status == WebhookStatus.Active)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.QueuedThrough, through), cancellationToken);

@@ -173,6 +173,25 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
         Assert.Single((await (await B.GetAsync($"/api/v1/customers?key={customerKey}")).ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray());
     }
 
+    [SkippableFact]
+    public async Task RevokedKey_RefusedAtOnceByTheInstanceThatRevokedIt_AndByTheOtherWithinTheKeyCacheTtl()
+    {
+        var key = await (await A.PostJsonAsync("/api/v1/api-keys", new { name = TestApi.Unique("short-lived"), role = "integrator" })).ExpectAsync(HttpStatusCode.Created);
+        var throughA = instances.First.ClientWithKey(key["key"].Value<string>());
+        var throughB = instances.Second.ClientWithKey(key["key"].Value<string>());
+        await (await throughA.GetAsync("/api/v1/changes?limit=1")).ExpectAsync(HttpStatusCode.OK);
+        await (await throughB.GetAsync("/api/v1/changes?limit=1")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await A.DeleteAsync($"/api/v1/api-keys/{key.Id()}")).StatusCode);
+
+        await (await throughA.GetAsync("/api/v1/changes?limit=1")).ExpectProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+        await Eventually.WaitAsync(
+            async () => (await throughB.GetAsync("/api/v1/changes?limit=1")).StatusCode,
+            status => status == HttpStatusCode.Unauthorized,
+            "the other instance to refuse the key",
+            TimeSpan.FromSeconds(10));
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, object body, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers") { Content = System.Net.Http.Json.JsonContent.Create(body) };

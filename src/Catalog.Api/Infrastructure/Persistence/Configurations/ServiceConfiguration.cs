@@ -18,7 +18,11 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Property(s => s.Description).HasMaxLength(8000);
         builder.Property(s => s.Category).HasMaxLength(100);
         builder.Property(s => s.SearchText).HasMaxLength(1400);
-        builder.HasIndex(s => s.Category);
+        // The list is ordered by key and filtered by equality on these: each index serves a filtered page,
+        // first or deep, as a seek and a short scan, however large the catalog.
+        builder.HasIndex(s => new { s.Category, s.Key });
+        builder.HasIndex(s => new { s.Lifecycle, s.Key });
+        builder.HasIndex(s => new { s.Kind, s.Key });
         builder.HasIndex(s => s.UpdatedAt);
         builder.Property(s => s.Version).IsConcurrencyToken();
 

@@ -728,12 +728,16 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Category");
-
                     b.HasIndex("Key")
                         .IsUnique();
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Category", "Key");
+
+                    b.HasIndex("Kind", "Key");
+
+                    b.HasIndex("Lifecycle", "Key");
 
                     b.ToTable("Services");
                 });
