@@ -32,8 +32,11 @@ public static class ApplicationSetup
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         
         // Only request validators run in the pipeline; validators of parts (ServiceInputValidator…) are composed into them.
+        // Singletons: building a validator compiles its rules' expressions, which is work for once, not per request
+        // (none takes a dependency).
         services.AddValidatorsFromAssembly(
             assembly,
+            ServiceLifetime.Singleton,
             filter: result => typeof(IBaseRequest).IsAssignableFrom(result.InterfaceType.GetGenericArguments()[0]),
             includeInternalTypes: true);
         services.AddAutoMapper(options => options.LicenseKey = configuration["AutoMapper:LicenseKey"], assembly);

@@ -17,9 +17,17 @@ namespace Catalog.Api.Infrastructure.Persistence;
 /// The catalog's unit of work. Each database provider has its own subclass (<see cref="SqliteCatalogDbContext"/>,
 /// <see cref="PostgresCatalogDbContext"/>) with its own committed migrations; everything else sees this type.
 /// </summary>
-public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CatalogDbContext : DbContext
 {
     private readonly List<PendingChange> _pendingChanges = [];
+
+    protected CatalogDbContext(DbContextOptions options)
+        : base(options)
+    {
+        // A failed save inside one of our transactions fails the whole request and rolls back; the savepoint
+        // EF Core would otherwise set around every such save is two statements for nothing.
+        Database.AutoSavepointsEnabled = false;
+    }
 
     public DbSet<Service> Services => Set<Service>();
 
