@@ -75,12 +75,22 @@ internal sealed class WebHost : IAsyncDisposable
         throw new TimeoutException($"{Path.GetFileName(dll)} was not ready within {deadline.TotalSeconds} s:\n{output}");
     }
 
+    /// <summary>Stops the app as an orchestrator does (SIGTERM, then SIGKILL after 10 s), so it closes its database cleanly.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            try
+            {
+                await Processes.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
 
         _process.Dispose();

@@ -104,10 +104,8 @@ internal static class Report
         new("GET one service", "≥ 0.35 × reference", b => Ratio(b[^1], "GET one service", 0.35)),
         new("conditional GET (304)", "≥ 0.6 × reference", b => Ratio(b[^1], "conditional GET (304)", 0.6)),
         new("list, first page of 50", "≥ 0.10 × reference", b => Ratio(b[^1], "list, first page of 50", 0.10)),
-        new("list page, largest vs smallest catalog", "p50 within 1.3×", b =>
-            b.Count < 2 || Find(b[^1], "list, deep page of 50")?.P50Ms is not { } large || Find(b[0], "list, deep page of 50")?.P50Ms is not { } small
-                ? null
-                : ($"{large / small:N2}× ({b[^1].Size:N0} vs {b[0].Size:N0})", large / small <= 1.3)),
+        new("list, first page, largest vs smallest catalog", "p50 within 1.3×", b => Growth(b, "list, first page of 50")),
+        new("list, deep page, largest vs smallest catalog", "p50 within 1.3×", b => Growth(b, "list, deep page of 50")),
         new("POST a proposal", "≥ 2,000 requests/s, p99 ≤ 50 ms", b => Find(b[^1], "POST a proposal") is { Rps: { } rps, P99Ms: { } p99 }
             ? ($"{rps:N0}/s, p99 {p99:N1} ms", rps >= 2000 && p99 <= 50)
             : null),
@@ -120,6 +118,11 @@ internal static class Report
         new("cold start to ready", "≤ 1.5 s", b => Find(b[^1], "cold start to ready") is { Seconds: { } seconds } ? ($"{seconds:N2} s", seconds <= 1.5) : null),
         new("peak RSS under load", "≤ 200 MB", b => Find(b[^1], "peak RSS under load") is { } m ? ($"{m.PeakRssMiB:N0} MiB", m.PeakRssMiB <= 200) : null),
     ];
+
+    private static (string, bool)? Growth(List<Block> blocks, string scenario) =>
+        blocks.Count < 2 || Find(blocks[^1], scenario)?.P50Ms is not { } large || Find(blocks[0], scenario)?.P50Ms is not { } small
+            ? null
+            : ($"{large / small:N2}× ({blocks[^1].Size:N0} vs {blocks[0].Size:N0})", large / small <= 1.3);
 
     private static (string, bool)? Ratio(Block block, string scenario, double target) =>
         Find(block, scenario)?.Ratio is { } ratio ? ($"{ratio:N3}", ratio >= target) : null;

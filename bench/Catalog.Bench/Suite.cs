@@ -121,20 +121,20 @@ internal static class Suite
         var services = Path.Combine(scratch, "services.txt");
         await File.WriteAllLinesAsync(services, lines);
 
-        // A filtered list (one category in ten): its first page, and the page that starts nine tenths of the way in,
-        // reached as a client reaches it, by following the cursor.
+        // A filtered list (one category in ten): its first page, and a full page near its end (sixty items from
+        // it), reached as a client reaches it, by following the cursor.
         var filter = $"category={Seeder.Category(3)}";
         var firstPage = Path.Combine(scratch, "first-page.txt");
         await File.WriteAllTextAsync(firstPage, $"/api/v1/services?{filter}&limit=50\n");
         var inCategory = (size + Seeder.Categories - 1 - 3) / Seeder.Categories;
-        var skip = inCategory * 9 / 10;
+        var skip = Math.Max(0, inCategory - 60);
         string? cursor = null;
         for (var seen = 0; seen < skip;)
         {
             var take = Math.Min(200, skip - seen);
             var page = await GetJsonAsync(admin, $"/api/v1/services?{filter}&limit={take}" + (cursor is null ? string.Empty : $"&cursor={cursor}"));
             seen += page["items"]!.AsArray().Count;
-            cursor = page["nextCursor"]?.GetValue<string>() ?? throw new InvalidOperationException("The list ended before nine tenths of its length.");
+            cursor = page["nextCursor"]?.GetValue<string>() ?? throw new InvalidOperationException("The list ended sooner than its size says.");
         }
 
         var deepPage = Path.Combine(scratch, "deep-page.txt");
