@@ -7,12 +7,16 @@
 # Usage: bash bench/run.sh [--label NAME] [--providers sqlite,postgres] [--sizes 1000,100000]
 #                          [--duration SECONDS] [--connections 32] [--threads 2] [--cold-starts 5]
 #        bash bench/run.sh --smoke     tiny sizes, one second per scenario, results under bench/.out only
+#        bash bench/run.sh --render-only   rewrite docs/performance.md from docs/performance/*.json
 # Environment: CATALOG_POSTGRES_IMAGE (default postgres:15).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 case "${1:-}" in
-  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  --render-only)
+    dotnet build bench/Catalog.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
+    exec dotnet run --project bench/Catalog.Bench -c Release --no-build -- "$@" ;;
 esac
 
 log() { printf '[bench] %s\n' "$*" >&2; }

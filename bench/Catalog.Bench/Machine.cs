@@ -29,6 +29,9 @@ internal static class Machine
         }
     }
 
+    public static string WrkVersion(string text) =>
+        System.Text.RegularExpressions.Regex.Match(text, @"wrk ((?!--)[^\s\[]+)") is { Success: true } match ? $"wrk {match.Groups[1].Value}" : "wrk";
+
     public static async Task<string> WrkVersionAsync()
     {
         try
@@ -38,9 +41,8 @@ internal static class Machine
         }
         catch (InvalidOperationException e)
         {
-            // wrk prints its version and usage, then exits 1.
-            var first = e.Message.Split('\n').FirstOrDefault(l => l.StartsWith("wrk ", StringComparison.Ordinal));
-            return first?.Split(" [", 2)[0].Trim() ?? "wrk";
+            // wrk prints "wrk <version> [epoll] Copyright …" and its usage, then exits 1.
+            return WrkVersion(e.Message);
         }
     }
 }

@@ -30,7 +30,7 @@ internal sealed record Options(
             }
 
             var name = args[i][2..];
-            values[name] = name == "smoke" ? "true" : i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
+            values[name] = name is "smoke" or "render-only" ? "true" : i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
         }
 
         var smoke = values.ContainsKey("smoke");

@@ -7,6 +7,14 @@ using Catalog.Bench;
 
 var options = Options.Parse(args);
 Directory.CreateDirectory(options.ResultsDirectory);
+if (args.Contains("--render-only"))
+{
+    // Rewrites the report from the runs already in the results folder, measuring nothing.
+    await File.WriteAllTextAsync(options.Report, Report.Render(options.ResultsDirectory));
+    Console.WriteLine($"Wrote {options.Report}.");
+    return 0;
+}
+
 var run = new Run(
     options.Label,
     DateTimeOffset.UtcNow,
