@@ -5,12 +5,13 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Catalog.Api/Catalog.Api.csproj src/Catalog.Api/
-RUN dotnet restore src/Catalog.Api/Catalog.Api.csproj -r linux-x64
+# Precompiled (ReadyToRun): the API is ready sooner after start; restore fetches the compiler for it.
+RUN dotnet restore src/Catalog.Api/Catalog.Api.csproj -r linux-x64 -p:PublishReadyToRun=true
 COPY src/ src/
 # The OpenAPI document is generated and committed by the normal build; the image does not need it.
 # One runtime identifier keeps only the Linux x64 SQLite library (32 MB smaller). A publish stopped by a
 # signal exits 0 without output, hence the check.
-RUN dotnet publish src/Catalog.Api/Catalog.Api.csproj -c Release -r linux-x64 --self-contained false -o /app --no-restore \
+RUN dotnet publish src/Catalog.Api/Catalog.Api.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app --no-restore \
       -p:OpenApiGenerateDocuments=false \
     && test -f /app/Catalog.Api.dll
 

@@ -39,7 +39,7 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "publishing Release builds"
-dotnet publish src/Catalog.Api -c Release -r linux-x64 --self-contained false -o bench/.out/api -nologo -v quiet -clp:ErrorsOnly
+dotnet publish src/Catalog.Api -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o bench/.out/api -nologo -v quiet -clp:ErrorsOnly
 dotnet publish bench/Catalog.Bench.Reference -c Release -o bench/.out/reference -nologo -v quiet -clp:ErrorsOnly
 dotnet build bench/Catalog.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
 
