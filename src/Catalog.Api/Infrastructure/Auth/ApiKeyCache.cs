@@ -23,7 +23,7 @@ internal sealed class ApiKeyCache(IMemoryCache cache, IConfiguration configurati
     {
         if (_ttl > TimeSpan.Zero)
         {
-            cache.Set(CacheKey(hash), key, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _ttl, Size = 1 });
+            cache.Set(CacheKey(hash), key, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _ttl });
         }
     }
 

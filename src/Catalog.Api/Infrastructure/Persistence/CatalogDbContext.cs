@@ -68,45 +68,31 @@ public abstract class CatalogDbContext : DbContext
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (_pendingChanges.Count == 0)
+        if (_pendingChanges.Count == 0 && !ChangeTracker.HasChanges())
         {
-            if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
-            {
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
-
-            await using var transaction = await BeginWriteAsync(cancellationToken);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return saved;
+            return 0;
         }
 
         var pending = _pendingChanges.ToList();
         _pendingChanges.Clear();
-        var ownTransaction = Database.CurrentTransaction is null ? await BeginWriteAsync(cancellationToken) : null;
-        try
+        await using var ownTransaction = Database.CurrentTransaction is null ? await BeginWriteAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (pending.Count > 0)
         {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var last = (await Database
                 .SqlQuery<long>($"UPDATE \"ChangeCounters\" SET \"Value\" = \"Value\" + {pending.Count} WHERE \"Id\" = {ChangeCounter.SingletonId} RETURNING \"Value\"")
                 .ToListAsync(cancellationToken)).Single();
             var first = last - pending.Count + 1;
             ChangeEvents.AddRange(pending.Select((p, i) => ChangeEvent.Create(first + i, p.Type, p.SubjectType, p.SubjectId, p.Actor, p.OccurredAt, p.Data)));
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
+        }
 
-            return written;
-        }
-        finally
+        if (ownTransaction is not null)
         {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
+            await ownTransaction.CommitAsync(cancellationToken);
         }
+
+        return written;
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace Catalog.Api.Infrastructure.Persistence;
 /// <summary>The catalog on SQLite, the embedded default; its migrations are under <c>Migrations/Sqlite</c>.</summary>
 public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbContext> options) : CatalogDbContext(options)
 {
-    /// <summary>One gate per database file, shared by every context of this process that writes to it.</summary>
+    /// <summary>One gate per database (per connection string), shared by every context of this process that writes to it.</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -18,7 +18,7 @@ public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbConte
     /// </summary>
     public override async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
-        var gate = WriteGates.GetOrAdd(new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource, _ => new SemaphoreSlim(1, 1));
+        var gate = WriteGates.GetOrAdd(Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
         if (!await gate.WaitAsync(Database.GetCommandTimeout() is { } seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan, cancellationToken))
         {
             throw new TimeoutException("Waited longer than the command timeout for the other writers to the SQLite database.");
