@@ -10,18 +10,6 @@ namespace Catalog.Api.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
 {
-    private static readonly Lazy<JsonObject> Committed = new(() =>
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Catalog.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Catalog.sln not found above the test binaries."), "api-specs", "catalog.v1.json");
-        return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-    });
-
     private readonly Scenario _scenario = new(factory);
 
     [SkippableFact]
@@ -30,14 +18,14 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
         var response = await factory.ClientWithKey(null).GetAsync("/openapi/v1.json");
 
         var served = await response.ExpectAsync(HttpStatusCode.OK);
-        Assert.True(JsonNode.DeepEquals(Committed.Value, served), "api-specs/catalog.v1.json differs from the served document: rebuild and commit it.");
+        Assert.True(JsonNode.DeepEquals(CommittedOpenApi.Document, served), "api-specs/catalog.v1.json differs from the served document: rebuild and commit it.");
     }
 
     [SkippableFact]
     public void Document_EveryOperation_HasUniqueIdSecurityAndDocumentedErrors()
     {
         var ids = new List<string>();
-        foreach (var (path, item) in Committed.Value["paths"]!.AsObject())
+        foreach (var (path, item) in CommittedOpenApi.Document["paths"]!.AsObject())
         {
             foreach (var (method, operation) in item!.AsObject())
             {
@@ -129,29 +117,7 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
 
         foreach (var (method, template, send) in checks)
         {
-            var response = await send();
-            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var body = await response.Content.ReadAsStringAsync();
-            var mediaType = response.Content.Headers.ContentType?.MediaType ?? "application/json";
-            var documented = Committed.Value["paths"]![template]![method]!["responses"]![status];
-            Assert.True(documented is not null, $"{method.ToUpperInvariant()} {template} answered {status}, which its description does not list: {body}");
-            var schemaNode = documented!["content"]?[mediaType]?["schema"];
-            Assert.True(schemaNode is not null, $"{method.ToUpperInvariant()} {template} {status} documents no {mediaType} body");
-
-            var schema = await SchemaFor(schemaNode!);
-            var errors = schema.Validate(body);
-            Assert.True(errors.Count == 0, $"{method.ToUpperInvariant()} {template} {status}: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}"))} in {body}");
+            await CommittedOpenApi.ExpectDocumentedAsync(method, template, await send());
         }
-    }
-
-    /// <summary>A standalone JSON Schema for one response: the document's component schemas become its definitions.</summary>
-    private static Task<NJsonSchema.JsonSchema> SchemaFor(JsonNode responseSchema)
-    {
-        var root = new JsonObject
-        {
-            ["definitions"] = Committed.Value["components"]!["schemas"]!.DeepClone(),
-            ["allOf"] = new JsonArray(responseSchema.DeepClone()),
-        };
-        return NJsonSchema.JsonSchema.FromJsonAsync(root.ToJsonString().Replace("#/components/schemas/", "#/definitions/", StringComparison.Ordinal));
     }
 }

@@ -36,6 +36,52 @@ public static class TestApi
         return await client.SendAsync(request);
     }
 
+    /// <summary>Sends any method, with the body as JSON when there is one.</summary>
+    public static async Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Every item of a list, following <c>nextCursor</c>.</summary>
+    public static async Task<List<JsonObject>> ReadAllAsync(this HttpClient client, string firstPage)
+    {
+        var items = new List<JsonObject>();
+        string? next = firstPage;
+        for (var pages = 0; next is not null; pages++)
+        {
+            Assert.True(pages < 100, "Paging did not end.");
+            var page = await (await client.GetAsync(next)).ExpectAsync(HttpStatusCode.OK);
+            items.AddRange(page["items"]!.AsArray().Select(i => i!.AsObject()));
+            var cursor = page["nextCursor"]?.GetValue<string>();
+            next = cursor is null ? null : $"{firstPage}{(firstPage.Contains('?', StringComparison.Ordinal) ? '&' : '?')}cursor={Uri.EscapeDataString(cursor)}";
+        }
+
+        return items;
+    }
+
+    /// <summary>The change feed's current last sequence, read to the end as an integrator does.</summary>
+    public static async Task<long> FeedPositionAsync(this HttpClient client)
+    {
+        var after = 0L;
+        while (true)
+        {
+            var page = await (await client.GetAsync($"/api/v1/changes?after={after}&limit=1000")).ExpectAsync(HttpStatusCode.OK);
+            var last = page["lastSequence"].Value<long>();
+            if (last == after)
+            {
+                return last;
+            }
+
+            after = last;
+        }
+    }
+
     public static async Task<JsonObject> JsonAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 

@@ -27,14 +27,14 @@ public sealed class AgreementAccessTests(CatalogApiFactory factory) : IClassFixt
         var path = template.Replace("{agreement}", ownerId, StringComparison.Ordinal);
         object? body = method == "POST" ? new { reason = "Ended by someone else." } : null;
 
-        var response = await SendAsync(tenants.Other.CustomerClient, method, path, body);
+        var response = await tenants.Other.CustomerClient.SendJsonAsync(new HttpMethod(method), path, body);
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
         Assert.False(response.Headers.Contains("ETag"));
 
         // Indistinguishable from an agreement that does not exist: same type, title and detail (but for the id).
         var unknownId = Guid.CreateVersion7().ToString();
-        var unknown = await (await SendAsync(tenants.Other.CustomerClient, method, path.Replace(ownerId, unknownId, StringComparison.Ordinal), body))
+        var unknown = await (await tenants.Other.CustomerClient.SendJsonAsync(new HttpMethod(method), path.Replace(ownerId, unknownId, StringComparison.Ordinal), body))
             .ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
         Assert.Equal(unknown["title"].Value<string>(), problem["title"].Value<string>());
         Assert.Equal(unknown["detail"].Value<string>().Replace(unknownId, ownerId, StringComparison.Ordinal), problem["detail"].Value<string>());
@@ -92,11 +92,11 @@ public sealed class AgreementAccessTests(CatalogApiFactory factory) : IClassFixt
         var own = await tenants.Other.AgreeAsync();
         var ownerCustomer = tenants.Owner.Customer.Id();
 
-        var all = await ReadAllAsync(tenants.Other.CustomerClient, "/api/v1/agreements?limit=1");
-        var filteredByOwner = await ReadAllAsync(tenants.Other.CustomerClient, $"/api/v1/agreements?customerId={ownerCustomer}");
-        var filteredByOwnerAndStatus = await ReadAllAsync(tenants.Other.CustomerClient, $"/api/v1/agreements?customerId={ownerCustomer}&status=active");
-        var filteredByOwnersService = await ReadAllAsync(tenants.Other.CustomerClient, $"/api/v1/agreements?serviceId={tenants.Owner.Service.Id()}");
-        var filteredByStatus = await ReadAllAsync(tenants.Other.CustomerClient, "/api/v1/agreements?status=active");
+        var all = await tenants.Other.CustomerClient.ReadAllAsync("/api/v1/agreements?limit=1");
+        var filteredByOwner = await tenants.Other.CustomerClient.ReadAllAsync($"/api/v1/agreements?customerId={ownerCustomer}");
+        var filteredByOwnerAndStatus = await tenants.Other.CustomerClient.ReadAllAsync($"/api/v1/agreements?customerId={ownerCustomer}&status=active");
+        var filteredByOwnersService = await tenants.Other.CustomerClient.ReadAllAsync($"/api/v1/agreements?serviceId={tenants.Owner.Service.Id()}");
+        var filteredByStatus = await tenants.Other.CustomerClient.ReadAllAsync("/api/v1/agreements?status=active");
 
         var item = Assert.Single(all);
         Assert.Equal(own["agreementId"].Value<string>(), item["id"].Value<string>());
@@ -107,8 +107,8 @@ public sealed class AgreementAccessTests(CatalogApiFactory factory) : IClassFixt
         Assert.Equal(item["id"].Value<string>(), Assert.Single(filteredByStatus)["id"].Value<string>());
 
         // The owner's agreement exists and is listed to the owner and to an admin.
-        var ownersView = await ReadAllAsync(tenants.Owner.CustomerClient, "/api/v1/agreements");
-        var adminView = await ReadAllAsync(tenants.Owner.Admin, $"/api/v1/agreements?customerId={ownerCustomer}");
+        var ownersView = await tenants.Owner.CustomerClient.ReadAllAsync("/api/v1/agreements");
+        var adminView = await tenants.Owner.Admin.ReadAllAsync($"/api/v1/agreements?customerId={ownerCustomer}");
         Assert.Equal(tenants.Agreement, Assert.Single(ownersView).Id());
         Assert.Equal(tenants.Agreement, Assert.Single(adminView).Id());
     }
@@ -210,7 +210,7 @@ public sealed class AgreementAccessTests(CatalogApiFactory factory) : IClassFixt
         var document = await tenants.Owner.CustomerClient.GetAsync($"{path}/versions/2/document");
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         Assert.Equal("text/markdown", document.Content.Headers.ContentType?.MediaType);
-        var terminated = await ReadAllAsync(tenants.Owner.Admin, $"/api/v1/agreements?customerId={tenants.Owner.Customer.Id()}&status=terminated");
+        var terminated = await tenants.Owner.Admin.ReadAllAsync($"/api/v1/agreements?customerId={tenants.Owner.Customer.Id()}&status=terminated");
         Assert.Equal(tenants.Agreement, Assert.Single(terminated).Id());
     }
 
@@ -277,42 +277,12 @@ public sealed class AgreementAccessTests(CatalogApiFactory factory) : IClassFixt
 
         await response.ExpectValidationAsync("reason");
     }
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path, object? body)
-    {
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return await client.SendAsync(request);
-    }
-
     private static async Task<HttpResponseMessage> GetWithAcceptAsync(HttpClient client, string path, string accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.TryAddWithoutValidation("Accept", accept);
         return await client.SendAsync(request);
     }
-
-    /// <summary>Every item of a list, following <c>nextCursor</c>.</summary>
-    private static async Task<List<JsonObject>> ReadAllAsync(HttpClient client, string firstPage)
-    {
-        var items = new List<JsonObject>();
-        string? next = firstPage;
-        for (var pages = 0; next is not null; pages++)
-        {
-            Assert.True(pages < 100, "Paging did not end.");
-            var page = await (await client.GetAsync(next)).ExpectAsync(HttpStatusCode.OK);
-            items.AddRange(page["items"]!.AsArray().Select(i => i!.AsObject()));
-            var cursor = page["nextCursor"]?.GetValue<string>();
-            next = cursor is null ? null : $"{firstPage}{(firstPage.Contains('?', StringComparison.Ordinal) ? '&' : '?')}cursor={Uri.EscapeDataString(cursor)}";
-        }
-
-        return items;
-    }
-
     /// <summary>
     /// Two business units, each with its own service and key. The owner holds an agreement with two versions
     /// (99.9 % / 60 min at 3,000 a month, then 99.99 % / 15 min at 2,000 more); the other customer tries to reach it.

@@ -13,7 +13,7 @@ public sealed class ChangeFeedTests(CatalogApiFactory factory) : IClassFixture<C
     public async Task ListChanges_AfterWrites_CarriesEachResourceAsItNowStands()
     {
         var integrator = await _scenario.ClientForAsync("integrator");
-        var start = await LastSequenceAsync(integrator);
+        var start = await integrator.FeedPositionAsync();
 
         var service = await _scenario.CreateServiceAsync();
         var live = await _scenario.MoveAsync(service.Id(), "live");
@@ -42,7 +42,7 @@ public sealed class ChangeFeedTests(CatalogApiFactory factory) : IClassFixture<C
     public async Task ListChanges_PagesAndTypes_FollowAfterWithoutGapsOrRepeats()
     {
         var integrator = await _scenario.ClientForAsync("integrator");
-        var start = await LastSequenceAsync(integrator);
+        var start = await integrator.FeedPositionAsync();
         var created = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {
@@ -71,7 +71,7 @@ public sealed class ChangeFeedTests(CatalogApiFactory factory) : IClassFixture<C
     public async Task ListChanges_ParallelWriters_AReaderFollowingAfterSeesEveryEventExactlyOnce()
     {
         var integrator = await _scenario.ClientForAsync("integrator");
-        var start = await LastSequenceAsync(integrator);
+        var start = await integrator.FeedPositionAsync();
         var written = new ConcurrentBag<Guid>();
         var writersDone = false;
 
@@ -120,13 +120,13 @@ public sealed class ChangeFeedTests(CatalogApiFactory factory) : IClassFixture<C
     {
         var integrator = await _scenario.ClientForAsync("integrator");
         var service = await _scenario.CreateServiceAsync();
-        var start = await LastSequenceAsync(integrator);
+        var start = await integrator.FeedPositionAsync();
 
         await (await _scenario.Admin.PutJsonAsync($"/api/v1/services/{service.Id()}", Scenario.ServiceBody(service["key"].Value<string>()), "\"9\""))
             .ExpectProblemAsync(HttpStatusCode.PreconditionFailed);
         await (await _scenario.Admin.PostJsonAsync($"/api/v1/services/{service.Id()}/lifecycle", new { lifecycle = "pipeline" })).ExpectProblemAsync(HttpStatusCode.Conflict);
 
-        Assert.Equal(start, await LastSequenceAsync(integrator));
+        Assert.Equal(start, await integrator.FeedPositionAsync());
     }
 
     [SkippableFact]
@@ -134,7 +134,7 @@ public sealed class ChangeFeedTests(CatalogApiFactory factory) : IClassFixture<C
     {
         var integrator = await _scenario.ClientForAsync("integrator");
         var n = await NegotiationScenario.StartAsync(factory);
-        var start = await LastSequenceAsync(integrator);
+        var start = await integrator.FeedPositionAsync();
 
         var version = await n.AgreeAsync();
 
@@ -174,21 +174,5 @@ public sealed class ChangeFeedTests(CatalogApiFactory factory) : IClassFixture<C
         using var request = new HttpRequestMessage(new HttpMethod(method), "/api/v1/changes");
 
         await (await _scenario.Admin.SendAsync(request)).ExpectProblemAsync(HttpStatusCode.MethodNotAllowed);
-    }
-
-    private static async Task<long> LastSequenceAsync(HttpClient client)
-    {
-        var after = 0L;
-        while (true)
-        {
-            var page = await (await client.GetAsync($"/api/v1/changes?after={after}&limit=1000")).ExpectAsync(HttpStatusCode.OK);
-            var last = page["lastSequence"].Value<long>();
-            if (last == after)
-            {
-                return last;
-            }
-
-            after = last;
-        }
     }
 }

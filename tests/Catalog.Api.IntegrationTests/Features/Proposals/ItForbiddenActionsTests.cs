@@ -37,7 +37,7 @@ public sealed class ItForbiddenActionsTests(CatalogApiFactory factory) : IClassF
         var path = $"/api/v1/proposals/{proposal}/{action}";
         var before = await SnapshotAsync(negotiation, proposal);
 
-        var response = await SendAsync(client, HttpMethod.Post, path, body);
+        var response = await client.SendJsonAsync(HttpMethod.Post, path, body);
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         Assert.Contains($"'{role}'", problem["detail"].Value<string>(), StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class ItForbiddenActionsTests(CatalogApiFactory factory) : IClassF
         Assert.Equal(before, await SnapshotAsync(negotiation, proposal));
 
         // The very same request is the customer's to make.
-        var customers = await SendAsync(negotiation.CustomerClient, HttpMethod.Post, path, body);
+        var customers = await negotiation.CustomerClient.SendJsonAsync(HttpMethod.Post, path, body);
         await customers.ExpectAsync(action == "acceptance" ? HttpStatusCode.Created : HttpStatusCode.OK);
     }
 
@@ -179,7 +179,7 @@ public sealed class ItForbiddenActionsTests(CatalogApiFactory factory) : IClassF
             status = "active",
         };
 
-        var response = await SendAsync(client, new HttpMethod(method), path, body);
+        var response = await client.SendJsonAsync(new HttpMethod(method), path, body);
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
         Assert.Contains(method, problem["detail"].Value<string>(), StringComparison.Ordinal);
@@ -204,7 +204,7 @@ public sealed class ItForbiddenActionsTests(CatalogApiFactory factory) : IClassF
         var proposal = (await negotiation.ProposeAsync()).Id();
         var before = await SnapshotAsync(negotiation, proposal);
 
-        var response = await SendAsync(client, new HttpMethod(method), $"/api/v1/proposals/{proposal}{suffix}", new { reason = "Too expensive for IT." });
+        var response = await client.SendJsonAsync(new HttpMethod(method), $"/api/v1/proposals/{proposal}{suffix}", new { reason = "Too expensive for IT." });
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
         Assert.Equal($"/api/v1/proposals/{proposal}{suffix}", problem["instance"].Value<string>());
@@ -224,7 +224,7 @@ public sealed class ItForbiddenActionsTests(CatalogApiFactory factory) : IClassF
         var proposal = (await negotiation.ProposeAsync()).Id();
         var before = await SnapshotAsync(negotiation, proposal);
 
-        var response = await SendAsync(negotiation.ItLead, new HttpMethod(method), $"/api/v1/proposals/{proposal}", new { status = "withdrawn", targets = NegotiationScenario.Targets(90m, 1_440m) });
+        var response = await negotiation.ItLead.SendJsonAsync(new HttpMethod(method), $"/api/v1/proposals/{proposal}", new { status = "withdrawn", targets = NegotiationScenario.Targets(90m, 1_440m) });
 
         await response.ExpectProblemAsync(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
         Assert.Equal(before, await SnapshotAsync(negotiation, proposal));
@@ -255,18 +255,6 @@ public sealed class ItForbiddenActionsTests(CatalogApiFactory factory) : IClassF
         };
         return (proposal, body);
     }
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object? body)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return await client.SendAsync(request);
-    }
-
     /// <summary>The proposal, its analyses and timeline, and the customer's agreements, as an admin reads them.</summary>
     private static async Task<string> SnapshotAsync(NegotiationScenario negotiation, Guid proposal) =>
         await ReadAllAsync(

@@ -28,7 +28,7 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
         var (path, ownerId) = tenants.Resolve(template);
         var body = tenants.BodyFor(path);
 
-        var response = await SendAsync(tenants.Other.CustomerClient, method, path, body);
+        var response = await tenants.Other.CustomerClient.SendJsonAsync(new HttpMethod(method), path, body);
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
         Assert.False(response.Headers.Contains("ETag"));
@@ -36,7 +36,7 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
 
         // Indistinguishable from a proposal that does not exist: same status, type, title and detail (but for the id).
         var unknownId = Guid.CreateVersion7().ToString();
-        var unknown = await (await SendAsync(tenants.Other.CustomerClient, method, path.Replace(ownerId, unknownId, StringComparison.Ordinal), body))
+        var unknown = await (await tenants.Other.CustomerClient.SendJsonAsync(new HttpMethod(method), path.Replace(ownerId, unknownId, StringComparison.Ordinal), body))
             .ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
         Assert.Equal(unknown["title"].Value<string>(), problem["title"].Value<string>());
         Assert.Equal(unknown["detail"].Value<string>().Replace(unknownId, ownerId, StringComparison.Ordinal), problem["detail"].Value<string>());
@@ -80,11 +80,11 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
         var ownerIds = new[] { tenants.Draft.ToString(), tenants.Analysed.ToString() };
         var ownerCustomer = tenants.Owner.Customer.Id();
 
-        var all = await ReadAllAsync(tenants.Other.CustomerClient, "/api/v1/proposals?limit=1");
-        var filteredByOwner = await ReadAllAsync(tenants.Other.CustomerClient, $"/api/v1/proposals?customerId={ownerCustomer}");
-        var filteredByOwnerAndStatus = await ReadAllAsync(tenants.Other.CustomerClient, $"/api/v1/proposals?customerId={ownerCustomer}&status=analysed");
-        var filteredByOwnersService = await ReadAllAsync(tenants.Other.CustomerClient, $"/api/v1/proposals?serviceId={tenants.Owner.Service.Id()}");
-        var filteredByStatus = await ReadAllAsync(tenants.Other.CustomerClient, "/api/v1/proposals?status=draft");
+        var all = await tenants.Other.CustomerClient.ReadAllAsync("/api/v1/proposals?limit=1");
+        var filteredByOwner = await tenants.Other.CustomerClient.ReadAllAsync($"/api/v1/proposals?customerId={ownerCustomer}");
+        var filteredByOwnerAndStatus = await tenants.Other.CustomerClient.ReadAllAsync($"/api/v1/proposals?customerId={ownerCustomer}&status=analysed");
+        var filteredByOwnersService = await tenants.Other.CustomerClient.ReadAllAsync($"/api/v1/proposals?serviceId={tenants.Owner.Service.Id()}");
+        var filteredByStatus = await tenants.Other.CustomerClient.ReadAllAsync("/api/v1/proposals?status=draft");
 
         var item = Assert.Single(all);
         Assert.Equal(own.Id(), item.Id());
@@ -95,8 +95,8 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
         Assert.Empty(filteredByStatus);
 
         // The owner's proposals exist and are listed to the owner and to an admin.
-        var ownersView = await ReadAllAsync(tenants.Owner.CustomerClient, "/api/v1/proposals");
-        var adminView = await ReadAllAsync(tenants.Owner.Admin, $"/api/v1/proposals?customerId={ownerCustomer}");
+        var ownersView = await tenants.Owner.CustomerClient.ReadAllAsync("/api/v1/proposals");
+        var adminView = await tenants.Owner.Admin.ReadAllAsync($"/api/v1/proposals?customerId={ownerCustomer}");
         Assert.Equal(ownerIds.Order(StringComparer.Ordinal), ownersView.Select(p => p.Id().ToString()).Order(StringComparer.Ordinal));
         Assert.Equal(ownerIds.Order(StringComparer.Ordinal), adminView.Select(p => p.Id().ToString()).Order(StringComparer.Ordinal));
     }
@@ -117,7 +117,7 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
             .ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
         Assert.Equal(unknown["detail"].Value<string>().Replace(unknownId, owner, StringComparison.Ordinal), problem["detail"].Value<string>());
         Assert.Equal(before, await tenants.SnapshotAsync());
-        Assert.Empty(await ReadAllAsync(tenants.Other.Admin, $"/api/v1/proposals?customerId={tenants.Other.Customer.Id()}"));
+        Assert.Empty(await tenants.Other.Admin.ReadAllAsync($"/api/v1/proposals?customerId={tenants.Other.Customer.Id()}"));
     }
 
     [SkippableFact]
@@ -172,7 +172,6 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
             new[] { tenants.Draft.ToString(), tenants.Analysed.ToString() }.Order(StringComparer.Ordinal),
             list["items"]!.AsArray().Select(p => p!["id"].Value<string>()).Order(StringComparer.Ordinal));
     }
-
     private static object ProposalBody(Guid serviceId, string customerId) => new
     {
         serviceId,
@@ -181,34 +180,6 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
         businessJustification = "Trying to negotiate for another business unit.",
         targets = NegotiationScenario.Targets(),
     };
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path, object? body)
-    {
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return await client.SendAsync(request);
-    }
-
-    /// <summary>Every item of a list, following <c>nextCursor</c>.</summary>
-    private static async Task<List<JsonObject>> ReadAllAsync(HttpClient client, string firstPage)
-    {
-        var items = new List<JsonObject>();
-        string? next = firstPage;
-        for (var pages = 0; next is not null; pages++)
-        {
-            Assert.True(pages < 100, "Paging did not end.");
-            var page = await (await client.GetAsync(next)).ExpectAsync(HttpStatusCode.OK);
-            items.AddRange(page["items"]!.AsArray().Select(i => i!.AsObject()));
-            var cursor = page["nextCursor"]?.GetValue<string>();
-            next = cursor is null ? null : $"{firstPage}{(firstPage.Contains('?', StringComparison.Ordinal) ? '&' : '?')}cursor={Uri.EscapeDataString(cursor)}";
-        }
-
-        return items;
-    }
 
     /// <summary>
     /// Two business units, each with its own service and key. The owner has a draft and an analysed proposal;

@@ -72,22 +72,6 @@ public static class WebhookTestApi
             after = page["lastSequence"].Value<long>();
         }
     }
-
-    public static async Task<long> FeedPositionAsync(this HttpClient client)
-    {
-        var after = 0L;
-        while (true)
-        {
-            var page = await (await client.GetAsync($"/api/v1/changes?after={after}&limit=1000")).ExpectAsync(HttpStatusCode.OK);
-            var last = page["lastSequence"].Value<long>();
-            if (last == after)
-            {
-                return last;
-            }
-
-            after = last;
-        }
-    }
 }
 
 /// <summary>Polls for a condition instead of sleeping a fixed time.</summary>
