@@ -43,7 +43,7 @@ internal sealed class Seeder(HttpClient admin)
 
 
         var services = await InParallelAsync(size, async i => Id(await PostAsync("/api/v1/services", ServiceBody(i))));
-        await InParallelAsync(live, async i => Id(await PostAsync($"/api/v1/services/{services[i]}/lifecycle", new { lifecycle = "live" })));
+        await InParallelAsync(live, i => PostAsync($"/api/v1/services/{services[i]}/lifecycle", new { lifecycle = "live" }));
         var customerIds = await InParallelAsync(customers, async j => Id(await PostAsync("/api/v1/customers", new
         {
             key = $"cust-{j:D6}",
@@ -134,11 +134,10 @@ internal sealed class Seeder(HttpClient admin)
         return await ReadAsync(response);
     }
 
-    private async Task<Guid> PutAsync(string path, object body)
+    private async Task<JsonObject> PutAsync(string path, object body)
     {
         using var response = await admin.PutAsJsonAsync(path, body);
-        await ReadAsync(response);
-        return Guid.Empty;
+        return await ReadAsync(response);
     }
 
     private static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
@@ -150,9 +149,9 @@ internal sealed class Seeder(HttpClient admin)
     }
 
     /// <summary>Runs <paramref name="count"/> calls, <see cref="Parallelism"/> at a time, and returns their results in index order.</summary>
-    private static async Task<Guid[]> InParallelAsync(int count, Func<int, Task<Guid>> call)
+    private static async Task<T[]> InParallelAsync<T>(int count, Func<int, Task<T>> call)
     {
-        var results = new Guid[count];
+        var results = new T[count];
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, _) => results[i] = await call(i));
         return results;
     }
