@@ -47,17 +47,6 @@ die() { printf '[base-images] ERROR: %s\n' "$*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || die "run as root (needs apt-get, dockerd, debootstrap and chroot)"
 
 # ---------------------------------------------------------------------------------------------- docker
-apt_updated=0
-apt_install() {
-  if [ "$apt_updated" = 0 ]; then
-    log "apt-get update"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    apt_updated=1
-  fi
-  log "apt-get install $*"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-
 have_image() { docker image inspect "$1" >/dev/null 2>&1; }
 is_standin() { [ -n "$(docker image inspect --format "{{ index .Config.Labels \"$STANDIN_LABEL\" }}" "$1" 2>/dev/null)" ]; }
 
@@ -125,7 +114,9 @@ fi
 log ".NET from $DOTNET_SOURCE: runtime $RUNTIME_VERSION, ASP.NET Core $ASPNET_VERSION, SDK ${SDK_VERSION:-none}"
 
 # ------------------------------------------------------------------------------------------- root fs
-command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
+# shellcheck source=scripts/lib/debian-root.sh
+source "$SCRIPT_DIR/lib/debian-root.sh"
+ensure_debootstrap
 ROOT="$WORK/rootfs"
 
 cleanup() {
@@ -143,32 +134,8 @@ cleanup # a previous run that was killed may have left a root behind
 # (ca-certificates), time zones (tzdata) and ICU for globalization (libicu72; the SDK needs it,
 # apps with InvariantGlobalization do not).
 PACKAGES=ca-certificates,libicu72,libssl3,tzdata
-log "debootstrap --variant=minbase $SUITE ($PACKAGES) from $MIRROR"
-t0=$SECONDS
-debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$ROOT" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 \
-  || { tail -n 30 "$WORK/debootstrap.log" >&2; die "debootstrap failed (log: $WORK/debootstrap.log)"; }
-log "debootstrap done in $((SECONDS - t0)) s"
-
-in_root() { chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-  ${http_proxy:+http_proxy=$http_proxy} ${https_proxy:+https_proxy=$https_proxy} "$@"; }
-
-cat >"$ROOT/etc/apt/sources.list" <<EOF
-deb $MIRROR $SUITE main
-EOF
-if [ "$SECURITY_UPDATES" = 1 ]; then
-  security_mirror="${DEBIAN_SECURITY_MIRROR:-${MIRROR%/debian}/debian-security}"
-  cat >>"$ROOT/etc/apt/sources.list" <<EOF
-deb $MIRROR $SUITE-updates main
-deb $security_mirror $SUITE-security main
-EOF
-  log "applying $SUITE-updates and $SUITE-security"
-  cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
-  mount -t proc proc "$ROOT/proc"
-  in_root apt-get update -qq >"$WORK/apt.log" 2>&1 \
-    && in_root apt-get -y -qq -o Dpkg::Options::=--force-confold upgrade >>"$WORK/apt.log" 2>&1 \
-    || { tail -n 30 "$WORK/apt.log" >&2; die "apt-get upgrade in the new root failed (log: $WORK/apt.log)"; }
-  umount "$ROOT/proc"
-fi
+debootstrap_root "$PACKAGES"
+apply_debian_updates
 
 # The official images' unprivileged user.
 in_root groupadd --gid "$APP_UID" app

@@ -149,11 +149,9 @@ if [ "$tag" != "$IMAGE" ] && [[ "$tag" =~ ^[0-9] ]] && [ "${tag%%[!0-9]*}" != "$
 fi
 
 # ------------------------------------------------------------------------------------------- root fs
-command -v debootstrap >/dev/null 2>&1 || {
-  log "apt-get install debootstrap"
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
-}
+# shellcheck source=scripts/lib/debian-root.sh
+source "$SCRIPT_DIR/lib/debian-root.sh"
+ensure_debootstrap
 ROOT="$WORK/rootfs"
 
 cleanup() {
@@ -170,14 +168,7 @@ cleanup # a previous run that was killed may have left a root behind
 # postgresql-15 brings postgresql-common and the client; locales provides en_US.UTF-8, the official
 # image's locale (it decides the default collation of new databases).
 PACKAGES="postgresql-$PG_MAJOR,locales"
-log "debootstrap --variant=minbase $SUITE ($PACKAGES) from $MIRROR"
-t0=$SECONDS
-debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$ROOT" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 \
-  || { tail -n 30 "$WORK/debootstrap.log" >&2; die "debootstrap failed (log: $WORK/debootstrap.log)"; }
-log "debootstrap done in $((SECONDS - t0)) s"
-
-in_root() { chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-  ${http_proxy:+http_proxy=$http_proxy} ${https_proxy:+https_proxy=$https_proxy} "$@"; }
+debootstrap_root "$PACKAGES"
 
 # Debian's packaging creates a cluster 15/main at install time; the image initialises its own in PGDATA.
 rm -rf "$ROOT/etc/postgresql/$PG_MAJOR" "$ROOT/var/lib/postgresql/$PG_MAJOR"
@@ -185,24 +176,9 @@ rm -rf "$ROOT/etc/postgresql/$PG_MAJOR" "$ROOT/var/lib/postgresql/$PG_MAJOR"
 printf '#!/bin/sh\nexit 101\n' >"$ROOT/usr/sbin/policy-rc.d"
 chmod 755 "$ROOT/usr/sbin/policy-rc.d"
 
-cat >"$ROOT/etc/apt/sources.list" <<EOF
-deb $MIRROR $SUITE main
-EOF
-if [ "$SECURITY_UPDATES" = 1 ]; then
-  security_mirror="${DEBIAN_SECURITY_MIRROR:-${MIRROR%/debian}/debian-security}"
-  cat >>"$ROOT/etc/apt/sources.list" <<EOF
-deb $MIRROR $SUITE-updates main
-deb $security_mirror $SUITE-security main
-EOF
-  log "applying $SUITE-updates and $SUITE-security"
-  cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
-  mount -t proc proc "$ROOT/proc"
-  in_root apt-get update -qq >"$WORK/apt.log" 2>&1 \
-    && in_root apt-get -y -qq -o Dpkg::Options::=--force-confold upgrade >>"$WORK/apt.log" 2>&1 \
-    || { tail -n 30 "$WORK/apt.log" >&2; die "apt-get upgrade in the new root failed (log: $WORK/apt.log)"; }
-  umount "$ROOT/proc"
-  rm -rf "$ROOT/etc/postgresql/$PG_MAJOR" "$ROOT/var/lib/postgresql/$PG_MAJOR"
-fi
+apply_debian_updates
+# An upgrade of postgresql-15 creates the packaged cluster again.
+rm -rf "$ROOT/etc/postgresql/$PG_MAJOR" "$ROOT/var/lib/postgresql/$PG_MAJOR"
 rm -f "$ROOT/usr/sbin/policy-rc.d"
 
 PG_VERSION="$(in_root dpkg-query -W -f '${Version}' "postgresql-$PG_MAJOR")"
