@@ -9,6 +9,7 @@ using Catalog.Api.Features.Services;
 using Catalog.Api.Features.Webhooks;
 using Catalog.Api.Infrastructure.Application;
 using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Caching;
 using Catalog.Api.Infrastructure.Hosting;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Idempotency;
@@ -43,7 +44,8 @@ builder.Services
     .AddCatalogApplication(builder.Configuration)
     .AddCatalogOpenApi()
     .AddCatalogWebhooks(builder.Configuration)
-    .AddCatalogRateLimiting(builder.Configuration);
+    .AddCatalogRateLimiting(builder.Configuration)
+    .AddCatalogResponseCache(builder.Configuration);
 
 var app = builder.Build();
 if (migrateOnly)
@@ -65,6 +67,7 @@ app.UseSwaggerUI(options =>
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseCatalogResponseCache();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapOpenApi().AllowAnonymous();

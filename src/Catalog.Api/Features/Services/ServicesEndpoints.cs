@@ -1,5 +1,7 @@
 using Catalog.Api.Domain.Services;
 using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Infrastructure.Caching;
+using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Http;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +16,8 @@ public static class ServicesEndpoints
 
         group.MapGet("/", ListAsync).WithName("ListServices")
             .WithSummary("List services, filtered and paged by cursor")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .CacheListUntilChanged(SubjectTypes.Service);
         group.MapPost("/", CreateAsync).WithName("CreateService")
             .WithSummary("Add a service to the catalog (it starts in the pipeline)")
             .RequireAuthorization(Policies.Curate)
@@ -22,7 +25,8 @@ public static class ServicesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetService")
             .WithSummary("Read a service")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .CacheUntilChanged(SubjectTypes.Service);
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateService")
             .WithSummary("Replace a service's description, cost, alternatives and dependencies (If-Match required)")
             .RequireAuthorization(Policies.Curate)

@@ -21,6 +21,9 @@ public abstract class CatalogDbContext : DbContext
 {
     private readonly List<PendingChange> _pendingChanges = [];
 
+    /// <summary>The events saved in the running transaction, for the response cache to evict at commit.</summary>
+    private readonly List<ChangedSubject> _savedChanges = [];
+
     protected CatalogDbContext(DbContextOptions options)
         : base(options)
     {
@@ -85,6 +88,7 @@ public abstract class CatalogDbContext : DbContext
             var first = last - pending.Count + 1;
             ChangeEvents.AddRange(pending.Select((p, i) => ChangeEvent.Create(first + i, p.Type, p.SubjectType, p.SubjectId, p.Actor, p.OccurredAt, p.Data)));
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            _savedChanges.AddRange(pending.Select((p, i) => new ChangedSubject(first + i, p.SubjectType, p.SubjectId)));
         }
 
         if (ownTransaction is not null)
@@ -112,10 +116,22 @@ public abstract class CatalogDbContext : DbContext
     /// <summary>Starts a read-only transaction in which every query sees the same state of the database.</summary>
     public abstract Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken);
 
+    /// <summary>The events saved in the running transaction so far.</summary>
+    internal IReadOnlyList<ChangedSubject> ChangesInTransaction => _savedChanges;
+
+    /// <summary>The events the transaction that just ended saved; the next transaction starts with none.</summary>
+    internal List<ChangedSubject> TakeSavedChanges()
+    {
+        var changes = _savedChanges.ToList();
+        _savedChanges.Clear();
+        return changes;
+    }
+
     /// <summary>Contexts are pooled: events noted but never saved (the request failed) must not reach the next user.</summary>
     public override void Dispose()
     {
         _pendingChanges.Clear();
+        _savedChanges.Clear();
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -123,6 +139,7 @@ public abstract class CatalogDbContext : DbContext
     public override async ValueTask DisposeAsync()
     {
         _pendingChanges.Clear();
+        _savedChanges.Clear();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Catalog.Api.Infrastructure.Application;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Catalog.Api.Infrastructure.Persistence;
@@ -30,6 +31,7 @@ public static class PersistenceSetup
             : throw new InvalidOperationException($"Database:Provider '{configured}' is not supported; use 'Sqlite' or 'Postgres'.");
     }
 
+    /// <summary>Contexts use every <see cref="IInterceptor"/> registered (the response cache's, for one) besides their provider's own.</summary>
     public static IServiceCollection AddCatalogPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var commandTimeout = configuration.GetValue("Database:CommandTimeout", TimeSpan.FromSeconds(30));
@@ -39,17 +41,19 @@ public static class PersistenceSetup
         {
             case DatabaseProvider.Sqlite:
                 var synchronous = new SqliteSynchronousInterceptor(configuration["Database:SqliteSynchronous"] is { Length: > 0 } level ? level : "Normal");
-                services.AddDbContextPool<CatalogDbContext, SqliteCatalogDbContext>(options => options
+                services.AddDbContextPool<CatalogDbContext, SqliteCatalogDbContext>((sp, options) => options
                     .UseSqlite(
                         string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString,
                         sqlite => sqlite.CommandTimeout(Seconds(commandTimeout)))
-                    .AddInterceptors(synchronous));
+                    .AddInterceptors(sp.GetServices<IInterceptor>().Prepend(synchronous)));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = PostgresConnectionString(connectionString, connectTimeout);
-                services.AddDbContextPool<CatalogDbContext, PostgresCatalogDbContext>(options => options.UseNpgsql(
-                    postgres,
-                    npgsql => npgsql.CommandTimeout(Seconds(commandTimeout))));
+                services.AddDbContextPool<CatalogDbContext, PostgresCatalogDbContext>((sp, options) => options
+                    .UseNpgsql(
+                        postgres,
+                        npgsql => npgsql.CommandTimeout(Seconds(commandTimeout)))
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
         }
 

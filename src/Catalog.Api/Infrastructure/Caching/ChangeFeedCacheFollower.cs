@@ -1,0 +1,102 @@
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Api.Infrastructure.Caching;
+
+/// <summary>
+/// Follows the change feed from where it stood when the instance started and evicts the cached responses of
+/// every resource that changed, so that changes written through other instances reach this instance's cache
+/// within <see cref="ResponseCacheOptions.FeedPollInterval"/>.
+/// </summary>
+internal sealed class ChangeFeedCacheFollower(
+    IServiceScopeFactory scopes, ResponseCacheStore cache, IOptions<ResponseCacheOptions> options, TimeProvider clock, ILogger<ChangeFeedCacheFollower> logger)
+    : BackgroundService
+{
+    private const int BatchSize = 1000;
+
+    private long? _position;
+
+    /// <summary>Takes the feed's head before the instance serves anything, so nothing cached can be older than it.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            _position = await HeadAsync(scope.ServiceProvider.GetRequiredService<CatalogDbContext>(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not read the change feed's head at start; the response cache starts empty once it can.");
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Following the change feed for the response cache failed; trying again shortly.");
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.FeedPollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+
+        var head = await HeadAsync(db, cancellationToken);
+        if (_position is not { } position || head < position)
+        {
+            // Responses cached while the feed's position was unknown (or before the database went back in time)
+            // may show anything older: start from a clean cache at the head.
+            await cache.EvictAllAsync(cancellationToken);
+            _position = head;
+            return;
+        }
+
+        while (position < head)
+        {
+            var changed = await db.ChangeEvents.AsNoTracking()
+                .Where(e => e.Sequence > position && e.Sequence <= head)
+                .OrderBy(e => e.Sequence)
+                .Take(BatchSize)
+                .Select(e => new { e.Sequence, e.SubjectType, e.SubjectId })
+                .ToListAsync(cancellationToken);
+            if (changed.Count == 0)
+            {
+                break;
+            }
+
+            await cache.EvictFollowedAsync(changed.Select(c => new ChangedSubject(c.Sequence, c.SubjectType, c.SubjectId)), cancellationToken);
+            position = changed[^1].Sequence;
+            _position = position;
+        }
+    }
+
+    /// <summary>Every sequence up to the counter's committed value is committed too (see CatalogDbContext.SaveChangesAsync).</summary>
+    private static Task<long> HeadAsync(CatalogDbContext db, CancellationToken cancellationToken) =>
+        db.ChangeCounters.AsNoTracking().Where(c => c.Id == ChangeCounter.SingletonId).Select(c => c.Value).SingleAsync(cancellationToken);
+}
