@@ -9,6 +9,9 @@ internal static class Suite
 {
     private const string AdminKey = "cat_bench-admin-key-0123456789abcdef";
 
+    /// <summary>Marks the reads measured with the response cache turned off.</summary>
+    public const string UncachedSuffix = ", cache off";
+
     public static async Task<Block> RunAsync(Options options, string provider, int size, PostgresServer? postgres)
     {
         var scratch = Directory.CreateTempSubdirectory("catalog-bench-");
@@ -39,35 +42,48 @@ internal static class Suite
 
             var referenceRps = await ReferenceAsync(options, scratch.FullName);
             var measurements = new List<Measurement>();
+            var get = Path.Combine(options.LuaDirectory, "get.lua");
+            async Task<Measurement> WrkAsync(WebHost host, string scenario, string script, Dictionary<string, string> env)
+            {
+                await using var rss = new RssSampler(host.Pid);
+                var result = await Wrk.RunAsync(options, host.BaseAddress, script, env);
+                return new Measurement(scenario, result.Rps, result.Rps / referenceRps, result.P50 / 1000.0, result.P99 / 1000.0, rss.Peak, Failures: result.Non2xx + result.SocketErrors);
+            }
+
+            // The reads the response cache serves, once more with it turned off: what a read costs when it is not cached.
+            async Task ReadsAsync(WebHost host, Targets targets, string suffix)
+            {
+                measurements.Add(await WrkAsync(host, "GET one service" + suffix, get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.Services }));
+                measurements.Add(await WrkAsync(host, "conditional GET (304)" + suffix, get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.Services, ["CATALOG_CONDITIONAL"] = "1" }));
+                measurements.Add(await WrkAsync(host, "list, first page of 50" + suffix, get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.FirstPage }));
+                measurements.Add(await WrkAsync(host, "list, deep page of 50" + suffix, get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.DeepPage }));
+            }
+
             var (api, _) = await WebHost.StartAsync(options.ApiDll, environment);
             long events;
+            Targets targets;
             await using (api)
             {
                 var admin = Client(api, AdminKey);
-                var targets = await TargetsAsync(admin, seeded, scratch.FullName, size);
-                var get = Path.Combine(options.LuaDirectory, "get.lua");
-                async Task<Measurement> WrkAsync(string scenario, string script, Dictionary<string, string> env)
-                {
-                    await using var rss = new RssSampler(api.Pid);
-                    var result = await Wrk.RunAsync(options, api.BaseAddress, script, env);
-                    return new Measurement(scenario, result.Rps, result.Rps / referenceRps, result.P50 / 1000.0, result.P99 / 1000.0, rss.Peak, Failures: result.Non2xx + result.SocketErrors);
-                }
-
-                measurements.Add(await WrkAsync("GET one service", get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.Services }));
-                measurements.Add(await WrkAsync("conditional GET (304)", get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.Services, ["CATALOG_CONDITIONAL"] = "1" }));
-                measurements.Add(await WrkAsync("list, first page of 50", get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.FirstPage }));
-                measurements.Add(await WrkAsync("list, deep page of 50", get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.DeepPage }));
-                measurements.Add(await WrkAsync("a customer's agreements", get, new() { ["CATALOG_KEY"] = seeded.NegotiatingCustomerKey, ["CATALOG_TARGETS"] = targets.Agreements }));
+                targets = await TargetsAsync(admin, seeded, scratch.FullName, size);
+                await ReadsAsync(api, targets, string.Empty);
+                measurements.Add(await WrkAsync(api, "a customer's agreements", get, new() { ["CATALOG_KEY"] = seeded.NegotiatingCustomerKey, ["CATALOG_TARGETS"] = targets.Agreements }));
                 (var feed, events) = await ChangeFeedAsync(api, admin);
                 measurements.Add(feed);
                 measurements.Add(await ExportAsync(api, admin));
-                measurements.Add(await WrkAsync("POST a proposal", Path.Combine(options.LuaDirectory, "post.lua"), new()
+                measurements.Add(await WrkAsync(api, "POST a proposal", Path.Combine(options.LuaDirectory, "post.lua"), new()
                 {
                     ["CATALOG_KEY"] = seeded.NegotiatingCustomerKey,
                     ["CATALOG_PATH"] = "/api/v1/proposals",
                     ["CATALOG_BODY"] = targets.ProposalBody,
                 }));
                 measurements.Add(new Measurement("peak RSS under load", PeakRssMiB: measurements.Where(m => m.Rps is not null).Max(m => m.PeakRssMiB)));
+            }
+
+            var (uncached, _) = await WebHost.StartAsync(options.ApiDll, new Dictionary<string, string>(environment) { ["ResponseCache__Enabled"] = "false" });
+            await using (uncached)
+            {
+                await ReadsAsync(uncached, targets, UncachedSuffix);
             }
 
             measurements.Add(new Measurement("cold start to ready", Seconds: Median(coldStarts) / 1000, Count: coldStarts.Count));
