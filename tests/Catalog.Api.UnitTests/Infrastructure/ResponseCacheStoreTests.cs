@@ -51,6 +51,19 @@ public sealed class ResponseCacheStoreTests
     }
 
     [Fact]
+    public async Task Set_AnEvictionRunsWhileItStores_LeavesOtherEntriesCached()
+    {
+        _store.MarkRequestStart(_accessor.HttpContext!);
+        await _store.SetAsync("other", [2], [ResponseCacheStore.AllTag, ResponseCacheStore.ResourceTag("service", Guid.CreateVersion7())], TimeSpan.FromMinutes(1), default);
+
+        _inner.DuringSet = () => _store.EvictAsync([new ChangedSubject(1, "service", ServiceId)], default).AsTask().GetAwaiter().GetResult();
+        await _store.SetAsync("k", [1], Tags, TimeSpan.FromMinutes(1), default);
+
+        Assert.Null(await _store.GetAsync("k", default));
+        Assert.NotNull(await _store.GetAsync("other", default));
+    }
+
+    [Fact]
     public async Task Set_OutsideARequestTheCacheSawBegin_DoesNotStore()
     {
         await _store.SetAsync("k", [1], Tags, TimeSpan.FromMinutes(1), default);

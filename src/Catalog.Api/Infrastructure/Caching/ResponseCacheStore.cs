@@ -96,7 +96,9 @@ public sealed class ResponseCacheStore(IOutputCacheStore inner, IHttpContextAcce
         await inner.SetAsync(key, value, tags, validFor, cancellationToken);
         if (Interlocked.Read(ref _generation) != start)
         {
-            foreach (var tag in tags ?? [])
+            // Its own tags, not the one every entry carries, unless that is all it has.
+            var own = (tags ?? []).Where(t => t != AllTag).DefaultIfEmpty(AllTag);
+            foreach (var tag in own)
             {
                 await inner.EvictByTagAsync(tag, cancellationToken);
             }
