@@ -1,5 +1,4 @@
 using System.Net;
-using Catalog.Api.IntegrationTests.Infrastructure.Databases;
 
 namespace Catalog.Api.IntegrationTests.Infrastructure;
 
@@ -157,27 +156,5 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Instances instances) :
     }
 
     /// <summary>Two instances on one database, following the feed every 50 ms.</summary>
-    public sealed class Instances : IDisposable
-    {
-        private static readonly Dictionary<string, string?> Settings = new() { ["ResponseCache:FeedPollInterval"] = "00:00:00.050" };
-
-        private readonly TestDatabase _database = TestDatabase.Create();
-
-        public Instances()
-        {
-            First = new CatalogApiFactory(_database, Settings);
-            Second = new CatalogApiFactory(_database, Settings);
-        }
-
-        public CatalogApiFactory First { get; }
-
-        public CatalogApiFactory Second { get; }
-
-        public void Dispose()
-        {
-            First.Dispose();
-            Second.Dispose();
-            _database.Dispose();
-        }
-    }
+    public sealed class Instances() : TwoInstances(new Dictionary<string, string?> { ["ResponseCache:FeedPollInterval"] = "00:00:00.050" });
 }

@@ -3,7 +3,6 @@ using System.Net;
 using Catalog.Api.Infrastructure.Idempotency;
 using Catalog.Api.IntegrationTests.Features.Webhooks;
 using Catalog.Api.IntegrationTests.Infrastructure;
-using Catalog.Api.IntegrationTests.Infrastructure.Databases;
 
 namespace Catalog.Api.IntegrationTests.Features.ScaleOut;
 
@@ -199,26 +198,5 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
         return client.SendAsync(request);
     }
 
-    /// <summary>One database, and two APIs started on it one after the other (the second finds it migrated).</summary>
-    public sealed class Instances : IDisposable
-    {
-        private readonly TestDatabase _database = TestDatabase.Create();
-
-        public Instances()
-        {
-            First = WebhookApiFactory.OnDatabase(_database);
-            Second = WebhookApiFactory.OnDatabase(_database);
-        }
-
-        public CatalogApiFactory First { get; }
-
-        public CatalogApiFactory Second { get; }
-
-        public void Dispose()
-        {
-            First.Dispose();
-            Second.Dispose();
-            _database.Dispose();
-        }
-    }
+    public sealed class Instances : TwoInstances;
 }
