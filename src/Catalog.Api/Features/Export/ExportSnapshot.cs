@@ -37,7 +37,7 @@ public static class ExportSnapshot
         private async IAsyncEnumerable<ExportLine> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await using var transaction = await db.BeginSnapshotAsync(cancellationToken);
-            var sequence = await db.ChangeCounters.AsNoTracking().Where(c => c.Id == ChangeCounter.SingletonId).Select(c => c.Value).SingleAsync(cancellationToken);
+            var sequence = await db.ChangeFeedHeadAsync(cancellationToken);
             yield return new ExportLine("snapshot", new SnapshotHeader(sequence, clock.GetUtcNow().UtcDateTime));
 
             var services = 0;

@@ -57,8 +57,7 @@ public static class CreateWebhook
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var feedPosition = await db.ChangeCounters.AsNoTracking()
-                .Where(c => c.Id == ChangeCounter.SingletonId).Select(c => c.Value).SingleAsync(cancellationToken);
+            var feedPosition = await db.ChangeFeedHeadAsync(cancellationToken);
             var secret = WebhookSigner.NewSecret();
             var subscription = WebhookSubscription.Create(actor.KeyId, actor.Ref, url.AbsoluteUri, input.EventTypes!, input.Description, secret, feedPosition, now);
             db.Set<WebhookSubscription>().Add(subscription);

@@ -24,7 +24,7 @@ internal sealed class ChangeFeedCacheFollower(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            _position = await HeadAsync(scope.ServiceProvider.GetRequiredService<CatalogDbContext>(), cancellationToken);
+            _position = await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().ChangeFeedHeadAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -67,7 +67,7 @@ internal sealed class ChangeFeedCacheFollower(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
 
-        var head = await HeadAsync(db, cancellationToken);
+        var head = await db.ChangeFeedHeadAsync(cancellationToken);
         if (_position is not { } position || head < position)
         {
             // Responses cached while the feed's position was unknown (or before the database went back in time)
@@ -83,20 +83,16 @@ internal sealed class ChangeFeedCacheFollower(
                 .Where(e => e.Sequence > position && e.Sequence <= head)
                 .OrderBy(e => e.Sequence)
                 .Take(BatchSize)
-                .Select(e => new { e.Sequence, e.SubjectType, e.SubjectId })
+                .Select(e => new ChangedSubject(e.Sequence, e.SubjectType, e.SubjectId))
                 .ToListAsync(cancellationToken);
             if (changed.Count == 0)
             {
                 break;
             }
 
-            await cache.EvictFollowedAsync(changed.Select(c => new ChangedSubject(c.Sequence, c.SubjectType, c.SubjectId)), cancellationToken);
+            await cache.EvictFollowedAsync(changed, cancellationToken);
             position = changed[^1].Sequence;
             _position = position;
         }
     }
-
-    /// <summary>Every sequence up to the counter's committed value is committed too (see CatalogDbContext.SaveChangesAsync).</summary>
-    private static Task<long> HeadAsync(CatalogDbContext db, CancellationToken cancellationToken) =>
-        db.ChangeCounters.AsNoTracking().Where(c => c.Id == ChangeCounter.SingletonId).Select(c => c.Value).SingleAsync(cancellationToken);
 }

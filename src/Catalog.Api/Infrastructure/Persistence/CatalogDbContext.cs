@@ -100,6 +100,13 @@ public abstract class CatalogDbContext : DbContext
     }
 
     /// <summary>
+    /// The feed's head: the sequence of the last committed event. Numbers are handed out at commit (see
+    /// <see cref="SaveChangesAsync(bool, CancellationToken)"/>), so every sequence up to it is committed too.
+    /// </summary>
+    public Task<long> ChangeFeedHeadAsync(CancellationToken cancellationToken) =>
+        ChangeCounters.AsNoTracking().Where(c => c.Id == ChangeCounter.SingletonId).Select(c => c.Value).SingleAsync(cancellationToken);
+
+    /// <summary>
     /// Starts a transaction that writes. Every write transaction starts here (SaveChanges without one of its
     /// own does too), so a provider can queue writers where that beats letting them collide.
     /// </summary>

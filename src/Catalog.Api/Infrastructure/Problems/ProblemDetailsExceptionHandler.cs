@@ -18,19 +18,15 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = ToProblem(exception);
+        httpContext.Response.StatusCode = problem.Status ?? 500;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogWarning("The database is unavailable on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+            httpContext.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-        }
-
-        httpContext.Response.StatusCode = problem.Status ?? 500;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
-        {
-            httpContext.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))

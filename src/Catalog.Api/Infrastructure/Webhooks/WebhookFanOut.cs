@@ -1,4 +1,3 @@
-using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -56,9 +55,8 @@ internal sealed class WebhookFanOut(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
 
-        // Every sequence up to the counter's committed value is committed too (see CatalogDbContext.SaveChangesAsync),
-        // so a cursor may move up to it even past events that did not match.
-        var head = await db.ChangeCounters.AsNoTracking().Where(c => c.Id == ChangeCounter.SingletonId).Select(c => c.Value).SingleAsync(cancellationToken);
+        // Every sequence up to the head is committed, so a cursor may move up to it even past events that did not match.
+        var head = await db.ChangeFeedHeadAsync(cancellationToken);
         var behind = await db.Set<WebhookSubscription>().AsNoTracking()
             .Where(s => s.Status == WebhookStatus.Active && s.QueuedThrough < head)
             .Select(s => new { s.Id, s.QueuedThrough, s.EventTypes })
