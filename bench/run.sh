@@ -14,33 +14,34 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 case "${1:-}" in
   -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  --render-only)
-    dotnet build bench/Catalog.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
-    exec dotnet run --project bench/Catalog.Bench -c Release --no-build -- "$@" ;;
 esac
 
 log() { printf '[bench] %s\n' "$*" >&2; }
-
-if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk"
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
-fi
-
-providers="sqlite,postgres"
-args=("$@")
-for ((i = 0; i < ${#args[@]}; i++)); do
-  if [ "${args[$i]}" = "--providers" ]; then providers="${args[$((i + 1))]}"; fi
-done
-if [[ "$providers" == *postgres* ]]; then
-  bash scripts/docker-engine.sh
-  bash scripts/postgres-image.sh
-fi
-
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-log "publishing Release builds"
-dotnet publish src/Catalog.Api -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o bench/.out/api -nologo -v quiet -clp:ErrorsOnly
-dotnet publish bench/Catalog.Bench.Reference -c Release -o bench/.out/reference -nologo -v quiet -clp:ErrorsOnly
+
+# Rendering the report measures nothing: only the driver is built.
+if [ "${1:-}" != --render-only ]; then
+  if ! command -v wrk >/dev/null 2>&1; then
+    log "installing wrk"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
+  fi
+
+  providers="sqlite,postgres"
+  args=("$@")
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    if [ "${args[$i]}" = "--providers" ]; then providers="${args[$((i + 1))]}"; fi
+  done
+  if [[ "$providers" == *postgres* ]]; then
+    bash scripts/docker-engine.sh
+    bash scripts/postgres-image.sh
+  fi
+
+  log "publishing Release builds"
+  dotnet publish src/Catalog.Api -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o bench/.out/api -nologo -v quiet -clp:ErrorsOnly
+  dotnet publish bench/Catalog.Bench.Reference -c Release -o bench/.out/reference -nologo -v quiet -clp:ErrorsOnly
+fi
+
 dotnet build bench/Catalog.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
 
-dotnet run --project bench/Catalog.Bench -c Release --no-build -- "$@"
+exec dotnet run --project bench/Catalog.Bench -c Release --no-build -- "$@"

@@ -122,7 +122,6 @@ internal sealed class PostgresServer : IAsyncDisposable
         {
             try
             {
-                await Processes.RunAsync("docker", ["exec", name, "pg_isready", "--host", "localhost", "--username", "catalog", "--dbname", "catalog"]);
                 await Processes.RunAsync("docker", ["exec", name, "psql", "--host", "localhost", "--username", "catalog", "--dbname", "catalog", "-c", "select 1"]);
                 return server;
             }

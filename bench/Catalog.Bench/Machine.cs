@@ -29,9 +29,6 @@ internal static class Machine
         }
     }
 
-    public static string WrkVersion(string text) =>
-        System.Text.RegularExpressions.Regex.Match(text, @"wrk ((?!--)[^\s\[]+)") is { Success: true } match ? $"wrk {match.Groups[1].Value}" : "wrk";
-
     public static async Task<string> WrkVersionAsync()
     {
         try
@@ -42,7 +39,7 @@ internal static class Machine
         catch (InvalidOperationException e)
         {
             // wrk prints "wrk <version> [epoll] Copyright …" and its usage, then exits 1.
-            return WrkVersion(e.Message);
+            return System.Text.RegularExpressions.Regex.Match(e.Message, @"wrk ((?!--)[^\s\[]+)") is { Success: true } match ? $"wrk {match.Groups[1].Value}" : "wrk";
         }
     }
 }

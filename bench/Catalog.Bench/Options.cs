@@ -17,7 +17,8 @@ internal sealed record Options(
     string LuaDirectory,
     string ResultsDirectory,
     string Report,
-    string PostgresImage)
+    string PostgresImage,
+    bool RenderOnly)
 {
     public static Options Parse(string[] args)
     {
@@ -50,6 +51,7 @@ internal sealed record Options(
             LuaDirectory: Path.GetFullPath(Get("lua", Path.Combine(root, "bench/lua"))),
             ResultsDirectory: Path.GetFullPath(Get("results", Path.Combine(root, smoke ? "bench/.out/results" : "docs/performance"))),
             Report: Path.GetFullPath(Get("report", Path.Combine(root, smoke ? "bench/.out/performance.md" : "docs/performance.md"))),
-            PostgresImage: Environment.GetEnvironmentVariable("CATALOG_POSTGRES_IMAGE") is { Length: > 0 } image ? image : "postgres:15");
+            PostgresImage: Environment.GetEnvironmentVariable("CATALOG_POSTGRES_IMAGE") is { Length: > 0 } image ? image : "postgres:15",
+            RenderOnly: values.ContainsKey("render-only"));
     }
 }

@@ -7,7 +7,7 @@ using Catalog.Bench;
 
 var options = Options.Parse(args);
 Directory.CreateDirectory(options.ResultsDirectory);
-if (args.Contains("--render-only"))
+if (options.RenderOnly)
 {
     // Rewrites the report from the runs already in the results folder, measuring nothing.
     await File.WriteAllTextAsync(options.Report, Report.Render(options.ResultsDirectory));

@@ -67,7 +67,7 @@ internal static class Report
         {
             md.AppendLine(Invariant, $"## Run `{run.Label}` — {run.At:yyyy-MM-dd HH:mm} UTC");
             md.AppendLine();
-            md.AppendLine(Invariant, $"API at commit {run.Commit}. {run.Cores} cores ({run.Cpu}), {run.MemoryGiB:N1} GiB; {Machine.WrkVersion(run.Wrk)}, {run.Threads} threads, {run.Connections} connections, {run.DurationSeconds} s per scenario after {run.WarmupSeconds} s of warm-up.");
+            md.AppendLine(Invariant, $"API at commit {run.Commit}. {run.Cores} cores ({run.Cpu}), {run.MemoryGiB:N1} GiB; {run.Wrk}, {run.Threads} threads, {run.Connections} connections, {run.DurationSeconds} s per scenario after {run.WarmupSeconds} s of warm-up.");
             md.AppendLine();
             foreach (var block in run.Blocks)
             {

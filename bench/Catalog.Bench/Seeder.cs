@@ -6,12 +6,10 @@ namespace Catalog.Bench;
 
 /// <summary>What a seeded catalog holds, for the scenarios to aim at.</summary>
 internal sealed record Seeded(
-    int Services,
     int Customers,
     int Subscriptions,
     int Agreements,
     IReadOnlyList<Guid> ServiceIds,
-    Guid NegotiatingCustomerId,
     string NegotiatingCustomerKey,
     Guid ProposalServiceId);
 
@@ -64,11 +62,11 @@ internal sealed class Seeder(HttpClient admin)
             await InParallelAsync(10, k => AgreeAsync(customerIds[g], customerKey, itLead, services[(g * 10) + k]));
         }
 
-        return new Seeded(size, customers, customers * 2 + negotiating * 10, negotiating * 10, services, customerIds[0], firstCustomerKey!, services[0]);
+        return new Seeded(customers, customers * 2 + negotiating * 10, negotiating * 10, services, firstCustomerKey!, services[0]);
     }
 
     /// <summary>The customer proposes, IT analyses, the customer accepts: one agreement version.</summary>
-    private async Task<Guid> AgreeAsync(Guid customerId, string customerKey, string itLeadKey, Guid serviceId)
+    private async Task<JsonObject> AgreeAsync(Guid customerId, string customerKey, string itLeadKey, Guid serviceId)
     {
         await PutAsync($"/api/v1/customers/{customerId}/subscriptions", new { serviceId, units = 25 });
         var proposal = Id(await PostAsync("/api/v1/proposals", ProposalBody(serviceId, submit: true), customerKey));
@@ -83,8 +81,7 @@ internal sealed class Seeder(HttpClient admin)
             consequences = new[] { new { serviceId = (Guid?)null, description = "Maintenance windows move to Sunday nights.", severity = "medium" } },
             tradeOffs = TradeOffs,
         }, itLeadKey));
-        var version = await PostAsync($"/api/v1/proposals/{proposal}/acceptance", new { analysisId = analysis, option = "proposed", monthlyCost = 4_000m }, customerKey);
-        return Guid.Parse(version["agreementId"]!.GetValue<string>());
+        return await PostAsync($"/api/v1/proposals/{proposal}/acceptance", new { analysisId = analysis, option = "proposed", monthlyCost = 4_000m }, customerKey);
     }
 
     public static object ProposalBody(Guid serviceId, bool submit) => new
@@ -140,7 +137,8 @@ internal sealed class Seeder(HttpClient admin)
         return await ReadAsync(response);
     }
 
-    private static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
+    /// <summary>The body of a successful response as a JSON object; any other status throws with what the API said.</summary>
+    internal static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode

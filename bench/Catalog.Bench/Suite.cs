@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json.Nodes;
 
 namespace Catalog.Bench;
@@ -212,8 +211,7 @@ internal static class Suite
     private static async Task<JsonObject> GetJsonAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
-        return response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(text)!.AsObject() : throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {text}");
+        return await Seeder.ReadAsync(response);
     }
 
     private static HttpClient Client(WebHost host, string key)

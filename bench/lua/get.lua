@@ -16,7 +16,7 @@ function init(args)
     end
   end
   -- Threads start at different places in the list.
-  next_target = (math.random(#targets) - 1) % #targets + 1
+  next_target = math.random(#targets)
 end
 
 function request()
