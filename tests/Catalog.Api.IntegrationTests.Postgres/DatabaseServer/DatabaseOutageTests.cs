@@ -21,7 +21,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     public async Task ServerStoppedThenStarted_Answers503ProblemsAndNotReady_ThenRecoversByItself()
     {
         using var database = new PostgresTestDatabase(_server);
-        using var factory = WebhookApiFactory.OnDatabase(database, new Dictionary<string, string?> { ["Database:ConnectTimeout"] = "00:00:02" });
+        using var factory = new CatalogApiFactory(database, new Dictionary<string, string?> { ["Database:ConnectTimeout"] = "00:00:02" });
         var admin = factory.ClientWithKey();
         admin.Timeout = Patience;
         var anonymous = factory.ClientWithKey(null);

@@ -45,9 +45,6 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Everything the database stores, as text.</summary>
-    public Task<string> ReadStoredTextAsync() => Database.ReadStoredTextAsync();
-
     /// <summary>A client that sends the given API key (the bootstrap admin key by default).</summary>
     public HttpClient ClientWithKey(string? apiKey = AdminKey)
     {
@@ -68,10 +65,14 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
             return;
         }
 
-        Database.ReleaseConnections();
+        // A database of its own goes (connections first); a shared one only loses this instance's connections.
         if (_ownsDatabase)
         {
             Database.Dispose();
+        }
+        else
+        {
+            Database.ReleaseConnections();
         }
     }
 }

@@ -66,7 +66,7 @@ public sealed class HostingTests(CatalogApiFactory factory) : IClassFixture<Cata
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CatalogApiFactory.AdminKey)));
         Assert.Equal("sha256:" + hash[..8], bootstrap["prefix"].Value<string>());
         Assert.Null(bootstrap["key"]);
-        var stored = await factory.ReadStoredTextAsync();
+        var stored = await factory.Database.ReadStoredTextAsync();
         Assert.Contains(hash, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(CatalogApiFactory.AdminKey[4..16], stored, StringComparison.Ordinal);
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Catalog.Api.Infrastructure.Idempotency;
 using Catalog.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +16,8 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         var key = Guid.NewGuid().ToString();
         var body = Scenario.CustomerBody();
 
-        var first = await PostAsync(_scenario.Admin, "/api/v1/customers", body, key);
-        var replay = await PostAsync(_scenario.Admin, "/api/v1/customers", body, key);
+        var first = await _scenario.Admin.PostJsonAsync("/api/v1/customers", body, key);
+        var replay = await _scenario.Admin.PostJsonAsync("/api/v1/customers", body, key);
 
         var created = await first.ExpectAsync(HttpStatusCode.Created);
         var replayed = await replay.ExpectAsync(HttpStatusCode.Created);
@@ -36,10 +35,10 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
     public async Task Post_SameKeyOtherBody_Returns422AndCreatesNothing()
     {
         var key = Guid.NewGuid().ToString();
-        await (await PostAsync(_scenario.Admin, "/api/v1/customers", Scenario.CustomerBody(), key)).ExpectAsync(HttpStatusCode.Created);
+        await (await _scenario.Admin.PostJsonAsync("/api/v1/customers", Scenario.CustomerBody(), key)).ExpectAsync(HttpStatusCode.Created);
         var other = Scenario.CustomerBody();
 
-        await (await PostAsync(_scenario.Admin, "/api/v1/customers", other, key)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
+        await (await _scenario.Admin.PostJsonAsync("/api/v1/customers", other, key)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
 
         var otherKey = System.Text.Json.JsonSerializer.SerializeToNode(other)!["key"]!.GetValue<string>();
         var list = await (await _scenario.Admin.GetAsync($"/api/v1/customers?key={otherKey}")).ExpectAsync(HttpStatusCode.OK);
@@ -52,7 +51,7 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         var key = Guid.NewGuid().ToString();
         var body = Scenario.CustomerBody();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync(factory.ClientWithKey(), "/api/v1/customers", body, key)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => factory.ClientWithKey().PostJsonAsync("/api/v1/customers", body, key)));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created && !r.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
         foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
@@ -71,8 +70,8 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         var key = Guid.NewGuid().ToString();
         var otherAdmin = factory.ClientWithKey(await _scenario.IssueKeyAsync("admin"));
 
-        await (await PostAsync(_scenario.Admin, "/api/v1/customers", Scenario.CustomerBody(), key)).ExpectAsync(HttpStatusCode.Created);
-        var second = await PostAsync(otherAdmin, "/api/v1/customers", Scenario.CustomerBody(), key);
+        await (await _scenario.Admin.PostJsonAsync("/api/v1/customers", Scenario.CustomerBody(), key)).ExpectAsync(HttpStatusCode.Created);
+        var second = await otherAdmin.PostJsonAsync("/api/v1/customers", Scenario.CustomerBody(), key);
 
         await second.ExpectAsync(HttpStatusCode.Created);
         Assert.False(second.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
@@ -84,8 +83,8 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         var key = Guid.NewGuid().ToString();
         var invalid = new { key = "Not A Slug" };
 
-        var first = await PostAsync(_scenario.Admin, "/api/v1/customers", invalid, key);
-        var replay = await PostAsync(_scenario.Admin, "/api/v1/customers", invalid, key);
+        var first = await _scenario.Admin.PostJsonAsync("/api/v1/customers", invalid, key);
+        var replay = await _scenario.Admin.PostJsonAsync("/api/v1/customers", invalid, key);
 
         var problem = await first.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation");
         var replayed = await replay.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation");
@@ -99,9 +98,9 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         var key = Guid.NewGuid().ToString();
         var body = new { name = TestApi.Unique("portal"), role = "integrator" };
 
-        var first = await PostAsync(_scenario.Admin, "/api/v1/api-keys", body, key);
+        var first = await _scenario.Admin.PostJsonAsync("/api/v1/api-keys", body, key);
         var created = await first.ExpectAsync(HttpStatusCode.Created);
-        var replay = await PostAsync(_scenario.Admin, "/api/v1/api-keys", body, key);
+        var replay = await _scenario.Admin.PostJsonAsync("/api/v1/api-keys", body, key);
 
         var problem = await replay.ExpectProblemAsync(HttpStatusCode.Conflict, "idempotency-response-not-stored");
         Assert.Contains(first.Headers.Location!.OriginalString, problem["detail"].Value<string>(), StringComparison.Ordinal);
@@ -109,7 +108,7 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         var record = await db.Set<IdempotencyRecord>().SingleAsync(r => r.Key == key);
         Assert.Null(record.Body);
-        var stored = await factory.ReadStoredTextAsync();
+        var stored = await factory.Database.ReadStoredTextAsync();
         Assert.Contains(record.RequestHash, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(created["key"].Value<string>()[4..], stored, StringComparison.Ordinal);
     }
@@ -118,7 +117,7 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
     public async Task Post_KeyOlderThan24Hours_IsForgotten()
     {
         var key = Guid.NewGuid().ToString();
-        await (await PostAsync(_scenario.Admin, "/api/v1/customers", Scenario.CustomerBody(), key)).ExpectAsync(HttpStatusCode.Created);
+        await (await _scenario.Admin.PostJsonAsync("/api/v1/customers", Scenario.CustomerBody(), key)).ExpectAsync(HttpStatusCode.Created);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
@@ -127,7 +126,7 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
             await db.SaveChangesAsync();
         }
 
-        var again = await PostAsync(_scenario.Admin, "/api/v1/customers", Scenario.CustomerBody(), key);
+        var again = await _scenario.Admin.PostJsonAsync("/api/v1/customers", Scenario.CustomerBody(), key);
 
         await again.ExpectAsync(HttpStatusCode.Created);
         Assert.False(again.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
@@ -136,15 +135,8 @@ public sealed class IdempotencyTests(CatalogApiFactory factory) : IClassFixture<
     [SkippableFact]
     public async Task Post_OverlongKey_Returns400()
     {
-        var response = await PostAsync(_scenario.Admin, "/api/v1/customers", Scenario.CustomerBody(), new string('k', 256));
+        var response = await _scenario.Admin.PostJsonAsync("/api/v1/customers", Scenario.CustomerBody(), new string('k', 256));
 
         await response.ExpectValidationAsync("Idempotency-Key");
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body, string idempotencyKey)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.TryAddWithoutValidation(IdempotencyMiddleware.Header, idempotencyKey);
-        return await client.SendAsync(request);
     }
 }

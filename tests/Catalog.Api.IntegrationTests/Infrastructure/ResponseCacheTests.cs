@@ -1,4 +1,5 @@
 using System.Net;
+using Catalog.Api.IntegrationTests.Features.Webhooks;
 
 namespace Catalog.Api.IntegrationTests.Infrastructure;
 
@@ -45,8 +46,7 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Instances instances) :
     {
         var service = await new Scenario(instances.First).CreateServiceAsync();
         var path = $"/api/v1/services/{service.Id()}";
-        await (await A.GetAsync(path)).ExpectAsync(HttpStatusCode.OK);
-        Assert.NotNull((await A.GetAsync(path)).Headers.Age);
+        await ReadIntoCacheAsync(A, path);
 
         var notModified = await A.GetAsync(path, "\"1\"");
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
@@ -69,7 +69,7 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Instances instances) :
         Assert.NotNull(cached.Headers.Age);
         Assert.Empty(await cached.ExpectItemsAsync(HttpStatusCode.OK));
 
-        var created = await scenario.CreateServiceAsync(WithCategory(category));
+        var created = await scenario.CreateServiceAsync(Scenario.ServiceBody(category: category));
 
         var items = await (await A.GetAsync(path)).ExpectItemsAsync(HttpStatusCode.OK);
         Assert.Equal(created.Id(), Assert.Single(items)!.AsObject().Id());
@@ -81,8 +81,7 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Instances instances) :
         var scenario = new Scenario(instances.First);
         var service = await scenario.CreateServiceAsync();
         var path = $"/api/v1/services/{service.Id()}";
-        var adminView = await (await A.GetAsync(path)).ExpectAsync(HttpStatusCode.OK);
-        Assert.NotNull((await A.GetAsync(path)).Headers.Age);
+        var adminView = await ReadIntoCacheAsync(A, path);
 
         await (await instances.First.ClientWithKey(null).GetAsync(path)).ExpectProblemAsync(HttpStatusCode.Unauthorized);
         await (await instances.First.ClientWithKey("cat_not-a-key-0123456789").GetAsync(path)).ExpectProblemAsync(HttpStatusCode.Unauthorized);
@@ -108,19 +107,16 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Instances instances) :
     {
         var service = await new Scenario(instances.First).CreateServiceAsync();
         var path = $"/api/v1/services/{service.Id()}";
-        await (await B.GetAsync(path)).ExpectAsync(HttpStatusCode.OK);
-        Assert.NotNull((await B.GetAsync(path)).Headers.Age);
+        await ReadIntoCacheAsync(B, path);
 
         await (await A.PutJsonAsync(path, Scenario.ServiceBody(service["key"].Value<string>(), name: "Written through A"), "\"1\"")).ExpectAsync(HttpStatusCode.OK);
 
         // The poll interval is 50 ms here; allow for a slow machine, but never wait on a fixed sleep.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        var seen = await (await B.GetAsync(path)).ExpectAsync(HttpStatusCode.OK);
-        while (seen["version"].Value<int>() == 1 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-            seen = await (await B.GetAsync(path)).ExpectAsync(HttpStatusCode.OK);
-        }
+        var seen = await Eventually.WaitAsync(
+            async () => await (await B.GetAsync(path)).ExpectAsync(HttpStatusCode.OK),
+            s => s["version"].Value<int>() != 1,
+            "the other instance to follow the feed to the change",
+            TimeSpan.FromSeconds(10));
 
         Assert.Equal(2, seen["version"].Value<int>());
         Assert.Equal("Written through A", seen["name"].Value<string>());
@@ -148,10 +144,11 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Instances instances) :
         Assert.Contains("ResponseCache:FeedPollInterval", error.ToString(), StringComparison.Ordinal);
     }
 
-    private static System.Text.Json.Nodes.JsonObject WithCategory(string category)
+    /// <summary>Reads a resource, then reads it again and checks that the second answer came from the cache.</summary>
+    private static async Task<System.Text.Json.Nodes.JsonObject> ReadIntoCacheAsync(HttpClient client, string path)
     {
-        var body = System.Text.Json.JsonSerializer.SerializeToNode(Scenario.ServiceBody())!.AsObject();
-        body["category"] = category;
+        var body = await (await client.GetAsync(path)).ExpectAsync(HttpStatusCode.OK);
+        Assert.NotNull((await client.GetAsync(path)).Headers.Age);
         return body;
     }
 

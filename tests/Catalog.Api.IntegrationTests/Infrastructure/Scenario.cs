@@ -15,13 +15,14 @@ public sealed class Scenario(CatalogApiFactory factory)
         decimal unitCost = 4.5m,
         string currency = "EUR",
         object[]? alternatives = null,
-        string? name = null) => new
+        string? name = null,
+        string category = "collaboration") => new
         {
             key = key ?? TestApi.Unique("svc"),
             name = name ?? "Corporate Email",
             summary = "Email for every employee, on every device.",
             description = "Exchange-compatible mailboxes with 50 GB each.",
-            category = "collaboration",
+            category,
             owner = new { team = "Workplace Services", contact = "workplace@example.com" },
             kind,
             dependsOn = dependsOn?.ToArray() ?? [],

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Catalog.Api.Infrastructure.Idempotency;
 
 namespace Catalog.Api.IntegrationTests.Infrastructure;
 
@@ -13,6 +14,14 @@ public static class TestApi
 
     public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
         await client.PostAsync(path, JsonContent.Create(body));
+
+    /// <summary>A POST with an <c>Idempotency-Key</c> (sent as given, so a malformed one reaches the API).</summary>
+    public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation(IdempotencyMiddleware.Header, idempotencyKey);
+        return await client.SendAsync(request);
+    }
 
     public static async Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, object body, string? ifMatch = null)
     {

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Catalog.Api.IntegrationTests.Infrastructure;
 
 namespace Catalog.Api.IntegrationTests.Features.Agreements;

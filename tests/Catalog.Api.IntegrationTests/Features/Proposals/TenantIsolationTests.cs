@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Catalog.Api.IntegrationTests.Infrastructure;
 
 namespace Catalog.Api.IntegrationTests.Features.Proposals;
@@ -172,6 +170,7 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
             new[] { tenants.Draft.ToString(), tenants.Analysed.ToString() }.Order(StringComparer.Ordinal),
             list["items"]!.AsArray().Select(p => p!["id"].Value<string>()).Order(StringComparer.Ordinal));
     }
+
     private static object ProposalBody(Guid serviceId, string customerId) => new
     {
         serviceId,

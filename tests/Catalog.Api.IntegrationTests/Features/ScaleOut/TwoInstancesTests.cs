@@ -151,8 +151,8 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
         var key = Guid.NewGuid().ToString();
         var body = Scenario.CustomerBody();
 
-        var first = await PostAsync(A, body, key);
-        var replay = await PostAsync(B, body, key);
+        var first = await A.PostJsonAsync("/api/v1/customers", body, key);
+        var replay = await B.PostJsonAsync("/api/v1/customers", body, key);
 
         var created = await first.ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(created.ToJsonString(), (await replay.ExpectAsync(HttpStatusCode.Created)).ToJsonString());
@@ -160,15 +160,15 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
         Assert.Equal(first.Headers.Location, replay.Headers.Location);
 
         var concurrentKey = Guid.NewGuid().ToString();
-        var concurrentBody = Scenario.CustomerBody();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => PostAsync(i % 2 == 0 ? A : B, concurrentBody, concurrentKey)));
+        var customerKey = TestApi.Unique("cust");
+        var concurrentBody = Scenario.CustomerBody(customerKey);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? A : B).PostJsonAsync("/api/v1/customers", concurrentBody, concurrentKey)));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created && !r.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
         foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
         {
             await response.ExpectProblemAsync(HttpStatusCode.Conflict, "idempotency-request-in-flight");
         }
 
-        var customerKey = System.Text.Json.JsonSerializer.SerializeToNode(concurrentBody)!["key"]!.GetValue<string>();
         Assert.Single((await (await B.GetAsync($"/api/v1/customers?key={customerKey}")).ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray());
     }
 
@@ -189,13 +189,6 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
             status => status == HttpStatusCode.Unauthorized,
             "the other instance to refuse the key",
             TimeSpan.FromSeconds(10));
-    }
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, object body, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers") { Content = System.Net.Http.Json.JsonContent.Create(body) };
-        request.Headers.Add(IdempotencyMiddleware.Header, key);
-        return client.SendAsync(request);
     }
 
     public sealed class Instances : TwoInstances;

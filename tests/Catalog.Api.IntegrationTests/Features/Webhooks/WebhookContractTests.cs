@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using Catalog.Api.IntegrationTests.Infrastructure;
 
 namespace Catalog.Api.IntegrationTests.Features.Webhooks;

@@ -10,8 +10,6 @@ public sealed class PostgresTestDatabase(PostgresTestServer server) : TestDataba
     private readonly Lock _lock = new();
     private string? _connectionString;
 
-    public PostgresTestServer Server => server;
-
     public override string ConnectionString
     {
         get
