@@ -33,8 +33,7 @@ if [ "${1:-}" != --render-only ]; then
     if [ "${args[$i]}" = "--providers" ]; then providers="${args[$((i + 1))]}"; fi
   done
   if [[ "$providers" == *postgres* ]]; then
-    bash scripts/docker-engine.sh
-    bash scripts/postgres-image.sh
+    bash scripts/postgres-image.sh # installs and starts Docker first (scripts/docker-engine.sh)
   fi
 
   log "publishing Release builds"

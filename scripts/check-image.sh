@@ -180,8 +180,12 @@ wait_ready() { # CONTAINER PORT SECONDS
   fail "/health/ready of $c did not answer 200 within $3 s"
 }
 
+local_port() { # reads `docker port` output; prints the port published on 127.0.0.1
+  sed -n 's/^127\.0\.0\.1:\([0-9]*\)$/\1/p' | head -n 1
+}
+
 host_port() { # CONTAINER -> the host port that 8080 is published on
-  docker port "$1" 8080/tcp | sed -n 's/^127\.0\.0\.1:\([0-9]*\)$/\1/p' | head -n 1
+  docker port "$1" 8080/tcp | local_port
 }
 
 expect() { # EXPECTED_CODE DESCRIPTION CURL_ARGS...
@@ -221,7 +225,7 @@ wait_health() { # CONTAINER SECONDS [NAME]: docker's health status becomes healt
     [ "$health" = healthy ] && break
     if [ "$health" = unhealthy ] || [ "$health" = none ] || [ "$health" = missing ] || [ "$(date +%s)" -ge "$deadline" ]; then
       docker inspect --format '{{if .State.Health}}{{range .State.Health.Log}}exit {{.ExitCode}}: {{.Output}}{{"\n"}}{{end}}{{end}}' "$c" >&2 || true
-      show_container "$c"
+      CONTAINER=$c # so that fail() shows this container's logs
       fail "health status of $name is '$health' after $(($(date +%s) - t0)) s"
     fi
     sleep 2
@@ -282,15 +286,9 @@ check_sqlite() {
   ok "/data belongs to $data_owner and holds catalog.db"
 
   step "Create a service"
+  SERVICE_ID="$(create_service "$BASE" storage "Authorization: Bearer $KEY")"
+  ok "POST /api/v1/services -> created, id $SERVICE_ID"
   SERVICE='{"key":"storage","name":"Storage","summary":"Disk","category":"infra","owner":{"team":"Infra","contact":"i@example.com"},"kind":"supporting","cost":{"unit":"TB","unitCostPerMonth":20,"currency":"EUR"}}'
-  created="$(curl -sS --max-time 10 -w '\n%{http_code}' "${AUTH[@]}" -H 'Content-Type: application/json' \
-    -d "$SERVICE" "$BASE/api/v1/services")" || fail "POST /api/v1/services failed"
-  code="$(tail -n 1 <<<"$created")"
-  created="$(sed '$d' <<<"$created")"
-  [ "$code" = 201 ] || [ "$code" = 200 ] || fail "POST /api/v1/services: expected 201, got $code: ${created:0:300}"
-  SERVICE_ID="$(grep -o '"id":"[0-9a-fA-F-]\{36\}"' <<<"$created" | head -n 1 | cut -d'"' -f4)"
-  [ -n "$SERVICE_ID" ] || fail "the created service has no id: ${created:0:300}"
-  ok "POST /api/v1/services -> $code, id $SERVICE_ID"
   expect 401 "POST /api/v1/services without a key" -H 'Content-Type: application/json' -d "$SERVICE" "$BASE/api/v1/services"
 
   step "docker restart keeps the data and the key"
@@ -300,10 +298,7 @@ check_sqlite() {
   t0=$(date +%s)
   wait_ready "$CONTAINER" "$PORT" 90
   ok "ready again after $(($(date +%s) - t0)) s on 127.0.0.1:$PORT"
-  expect 200 "GET /api/v1/services/$SERVICE_ID with the same key" "${AUTH[@]}" "$BASE/api/v1/services/$SERVICE_ID"
-  listed="$(curl -sS --max-time 10 "${AUTH[@]}" "$BASE/api/v1/services?key=storage")" || fail "GET ?key=storage failed"
-  grep -q '"key":"storage"' <<<"$listed" || fail "the service 'storage' is gone after the restart: ${listed:0:300}"
-  ok "'storage' is still listed"
+  expect_service "$BASE" "$SERVICE_ID" storage "Authorization: Bearer $KEY" "after the restart, with the same key"
   expect 401 "GET /api/v1/services without a key, after the restart" "$BASE/api/v1/services"
   printed="$(docker logs "$CONTAINER" 2>/dev/null | grep -c -F 'No admin API key existed' || true)"
   [ "$printed" = 1 ] || fail "the admin key banner was printed $printed times; expected once (first start only)"
@@ -312,18 +307,7 @@ check_sqlite() {
   step "Docker HEALTHCHECK reports healthy"
   [ -n "$(docker inspect --format '{{if .Config.Healthcheck}}{{.Config.Healthcheck.Test}}{{end}}' "$CONTAINER")" ] \
     || fail "the image has no HEALTHCHECK"
-  deadline=$(($(date +%s) + HEALTH_TIMEOUT))
-  t0=$(date +%s)
-  while :; do
-    health="$(docker inspect --format '{{.State.Health.Status}}' "$CONTAINER")"
-    [ "$health" = healthy ] && break
-    if [ "$health" = unhealthy ] || [ "$(date +%s)" -ge "$deadline" ]; then
-      docker inspect --format '{{range .State.Health.Log}}exit {{.ExitCode}}: {{.Output}}{{"\n"}}{{end}}' "$CONTAINER" >&2
-      fail "health status is '$health' after $(($(date +%s) - t0)) s"
-    fi
-    sleep 2
-  done
-  ok "healthy after $(($(date +%s) - t0)) s (since the restart's ready)"
+  wait_health "$CONTAINER" "$HEALTH_TIMEOUT"
 
   step "A key given through Auth__BootstrapAdminKey"
   GIVEN_KEY="cat_check-image-given-key-$(date +%s)-0123456789"
@@ -354,7 +338,7 @@ wait_pg() { # CONTAINER DB USER SECONDS
     [ "$(docker inspect --format '{{.State.Running}}' "$1" 2>/dev/null)" = true ] || break
     sleep 1
   done
-  show_container "$1"
+  CONTAINER=$1 # so that fail() shows this container's logs
   fail "PostgreSQL in $1 was not ready within $4 s"
 }
 
@@ -463,13 +447,11 @@ check_compose() {
   for svc in db api-1 api-2; do
     cid="$(compose ps -q "$svc")"
     [ -n "$cid" ] || fail "compose has no container for $svc"
-    CONTAINER=$cid
     wait_health "$cid" "$HEALTH_TIMEOUT" "$svc"
   done
-  CONTAINER=$RUN_ID
 
-  p1="$(compose port api-1 8080 | sed -n 's/^127\.0\.0\.1:\([0-9]*\)$/\1/p')"
-  p2="$(compose port api-2 8080 | sed -n 's/^127\.0\.0\.1:\([0-9]*\)$/\1/p')"
+  p1="$(compose port api-1 8080 | local_port)"
+  p2="$(compose port api-2 8080 | local_port)"
   [ -n "$p1" ] && [ -n "$p2" ] || fail "the API instances are not published on 127.0.0.1 only ($(compose port api-1 8080), $(compose port api-2 8080))"
   b1="http://127.0.0.1:$p1"
   b2="http://127.0.0.1:$p2"

@@ -39,7 +39,6 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 SDK_IMAGE="mcr.microsoft.com/dotnet/sdk:${CHANNEL}"
 ASPNET_IMAGE="mcr.microsoft.com/dotnet/aspnet:${CHANNEL}"
-STANDIN_LABEL="catalog.local-standin"
 
 log() { printf '[base-images] %s\n' "$*" >&2; }
 die() { printf '[base-images] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -47,30 +46,8 @@ die() { printf '[base-images] ERROR: %s\n' "$*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || die "run as root (needs apt-get, dockerd, debootstrap and chroot)"
 
 # ---------------------------------------------------------------------------------------------- docker
-have_image() { docker image inspect "$1" >/dev/null 2>&1; }
-is_standin() { [ -n "$(docker image inspect --format "{{ index .Config.Labels \"$STANDIN_LABEL\" }}" "$1" 2>/dev/null)" ]; }
-
-# Returns 0 when the image is (now) present and should not be built.
-image_present_or_pulled() {
-  local image=$1
-  if have_image "$image"; then
-    if [ "$FORCE" = 1 ] && is_standin "$image"; then
-      log "$image: stand-in present, FORCE=1 rebuilds it"
-      return 1
-    fi
-    log "$image: present ($(is_standin "$image" && echo "local stand-in" || echo "registry image"))"
-    return 0
-  fi
-  if [ "$NO_PULL" != 1 ]; then
-    log "$image: trying docker pull"
-    if timeout 300 docker pull -q "$image" >/dev/null 2>&1; then
-      log "$image: pulled the real image"
-      return 0
-    fi
-    log "$image: the registry cannot be reached; building a local stand-in"
-  fi
-  return 1
-}
+# shellcheck source=scripts/lib/standin-image.sh
+source "$SCRIPT_DIR/lib/standin-image.sh"
 
 # Docker installed, its daemon answering (and DOCKER_API_VERSION exported should the client need it).
 # shellcheck source=scripts/docker-engine.sh
@@ -119,15 +96,8 @@ source "$SCRIPT_DIR/lib/debian-root.sh"
 ensure_debootstrap
 ROOT="$WORK/rootfs"
 
-cleanup() {
-  local m
-  for m in proc dev/pts dev; do
-    if mountpoint -q "$ROOT/$m" 2>/dev/null; then umount -l "$ROOT/$m" || true; fi
-  done
-  rm -rf --one-file-system "$ROOT"
-}
-trap cleanup EXIT
-cleanup # a previous run that was killed may have left a root behind
+trap remove_root EXIT
+remove_root # a previous run that was killed may have left a root behind
 
 # What the official runtime-deps image installs for Debian 12, less what minbase already has
 # (libc6, libgcc-s1, libstdc++6, zlib1g): TLS (libssl3), the trust store for NuGet/HTTPS
@@ -141,15 +111,7 @@ apply_debian_updates
 in_root groupadd --gid "$APP_UID" app
 in_root useradd --no-log-init --uid "$APP_UID" --gid "$APP_UID" --create-home --home-dir /home/app --shell /bin/sh app
 
-# Slim it the way debian:*-slim does: no apt lists or caches, no docs (copyright files stay), man pages
-# or translations.
-in_root apt-get clean
-rm -rf "$ROOT"/var/lib/apt/lists/* "$ROOT"/var/cache/apt/*.bin "$ROOT"/var/log/*.log "$ROOT"/var/log/apt/* \
-  "$ROOT"/usr/share/man/* "$ROOT"/usr/share/info/* "$ROOT"/usr/share/locale/* "$ROOT"/tmp/* "$ROOT"/var/tmp/*
-find "$ROOT/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
-find "$ROOT/usr/share/doc" -mindepth 1 -type d -empty -delete
-: >"$ROOT/etc/resolv.conf" # docker provides its own
-rm -f "$ROOT/etc/hostname"
+slim_root
 
 # .NET: the host, hostfxr and the two shared frameworks (what the aspnet image carries).
 DN="$ROOT/usr/share/dotnet"
@@ -179,14 +141,11 @@ import_root() { # TAG extra --change args...
   local tag=$1
   shift
   local t=$SECONDS old
-  old="$(docker image inspect --format '{{.Id}}' "$tag" 2>/dev/null || true)"
+  old="$(image_id "$tag")"
   log "importing $tag"
   tar --numeric-owner --xattrs -C "$ROOT" -c . \
     | docker import "${COMMON_CHANGES[@]}" "$@" - "$tag" >/dev/null
-  if [ -n "$old" ] && [ "$old" != "$(docker image inspect --format '{{.Id}}' "$tag")" ]; then
-    # The replaced stand-in, unless images built on it still need it.
-    docker image rm "$old" >/dev/null 2>&1 || log "$tag: the previous image ${old:7:12} is still in use; kept"
-  fi
+  drop_replaced_image "$tag" "$old"
   log "$tag: built in $((SECONDS - t)) s, $(docker image inspect --format '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1/1e6}')"
 }
 

@@ -56,25 +56,28 @@ _de_ensure_packages() {
 
 # Debian 12 packages Compose v1 (docker-compose 1.29, Python) and not the v2 plugin; it talks to the
 # daemon with API negotiation, so it works with docker.io 20.10.
+# 0 when apt-get has a version of the package to install.
+_de_installable() {
+  local candidate
+  candidate="$(apt-cache policy "$1" 2>/dev/null | sed -n 's/^ *Candidate: *//p')"
+  [ -n "$candidate" ] && [ "$candidate" != "(none)" ]
+}
+
 _de_ensure_compose() {
   [ "${SKIP_COMPOSE:-0}" = 1 ] && return 0
   _de_compose_works && return 0
   [ "$(id -u)" = 0 ] || _de_die "no compose implementation; run as root to install one"
-  local candidate
-  candidate="$(apt-cache policy docker-compose 2>/dev/null | sed -n 's/^ *Candidate: *//p')"
-  if [ -z "$candidate" ] || [ "$candidate" = "(none)" ]; then
-    _de_apt_updated=0 # the package lists may be missing or stale
+  if ! _de_installable docker-compose && [ "$_de_apt_updated" = 0 ]; then
+    # The package lists may be missing or stale (unless docker.io was just installed with fresh ones).
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
     _de_apt_updated=1
-    candidate="$(apt-cache policy docker-compose 2>/dev/null | sed -n 's/^ *Candidate: *//p')"
   fi
-  if [ -n "$candidate" ] && [ "$candidate" != "(none)" ]; then
+  if _de_installable docker-compose; then
     _de_apt_install docker-compose
-  else
-    candidate="$(apt-cache policy docker-compose-plugin 2>/dev/null | sed -n 's/^ *Candidate: *//p')"
-    [ -n "$candidate" ] && [ "$candidate" != "(none)" ] \
-      || _de_die "neither docker-compose nor docker-compose-plugin can be installed with apt-get"
+  elif _de_installable docker-compose-plugin; then
     _de_apt_install docker-compose-plugin
+  else
+    _de_die "neither docker-compose nor docker-compose-plugin can be installed with apt-get"
   fi
   _de_compose_works || _de_die "a compose implementation was installed but neither 'docker compose' nor 'docker-compose' works"
   _de_log "compose: $(docker compose version 2>/dev/null || docker-compose version --short 2>/dev/null)"

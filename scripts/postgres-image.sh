@@ -44,7 +44,6 @@ VERIFY="${VERIFY:-0}"
 WORK="${WORK_DIR:-/var/tmp/catalog-images/postgres}"
 SUITE=bookworm
 PG_UID=999 # the official image's postgres uid/gid, so that volumes are interchangeable
-STANDIN_LABEL="catalog.local-standin"
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CHECK_CONTAINER="catalog-pg-image-check-$$"
 
@@ -53,8 +52,8 @@ die() { printf '[postgres-image] ERROR: %s\n' "$*" >&2; exit 1; }
 
 [ "$(id -u)" = 0 ] || die "run as root (needs apt-get, dockerd, debootstrap and chroot)"
 
-have_image() { docker image inspect "$1" >/dev/null 2>&1; }
-is_standin() { [ -n "$(docker image inspect --format "{{ index .Config.Labels \"$STANDIN_LABEL\" }}" "$1" 2>/dev/null)" ]; }
+# shellcheck source=scripts/lib/standin-image.sh
+source "$SCRIPT_DIR/lib/standin-image.sh"
 
 # ------------------------------------------------------------------------------------------- the check
 # Starts the image the way Testcontainers and compose.yaml do, and checks what they rely on.
@@ -120,27 +119,13 @@ run_check() {
 # shellcheck source=scripts/docker-engine.sh
 source "$SCRIPT_DIR/docker-engine.sh" || die "Docker is not usable (scripts/docker-engine.sh failed)"
 
-if have_image "$IMAGE" && ! { [ "$FORCE" = 1 ] && is_standin "$IMAGE"; }; then
-  log "$IMAGE: present ($(is_standin "$IMAGE" && echo "local stand-in" || echo "registry image"))"
-  if [ "$VERIFY" = 1 ]; then run_check; fi
-  exit 0
-fi
-
 mkdir -p "$WORK"
 exec 9>"$WORK/.lock"
 flock 9 # one run at a time: a second one waits, then finds the image
 
-if have_image "$IMAGE" && ! { [ "$FORCE" = 1 ] && is_standin "$IMAGE"; }; then
-  log "$IMAGE: present (built meanwhile)"
+if image_present_or_pulled "$IMAGE"; then
+  if [ "$VERIFY" = 1 ]; then run_check; fi
   exit 0
-fi
-if ! have_image "$IMAGE" && [ "$NO_PULL" != 1 ]; then
-  log "$IMAGE: trying docker pull (at most $PULL_TIMEOUT s)"
-  if timeout "$PULL_TIMEOUT" docker pull -q "$IMAGE" >/dev/null 2>&1; then
-    log "$IMAGE: pulled the real image"
-    exit 0
-  fi
-  log "$IMAGE: the registry cannot be reached; building a local stand-in"
 fi
 
 tag="${IMAGE##*:}"
@@ -155,12 +140,8 @@ ensure_debootstrap
 ROOT="$WORK/rootfs"
 
 cleanup() {
-  local m
   docker rm -f -v "$CHECK_CONTAINER" >/dev/null 2>&1 || true
-  for m in proc dev/pts dev; do
-    if mountpoint -q "$ROOT/$m" 2>/dev/null; then umount -l "$ROOT/$m" || true; fi
-  done
-  rm -rf --one-file-system "$ROOT"
+  remove_root
 }
 trap cleanup EXIT
 cleanup # a previous run that was killed may have left a root behind
@@ -333,22 +314,14 @@ ENTRYPOINT
 chmod 755 "$ROOT/usr/local/bin/docker-entrypoint.sh"
 ln -s usr/local/bin/docker-entrypoint.sh "$ROOT/docker-entrypoint.sh" # the official image has it there too
 
-# Slim it the way debian:*-slim does: no apt lists or caches, no docs (copyright files stay), man pages,
-# translations or locale sources (en_US.UTF-8 is compiled already).
-in_root apt-get clean
-rm -rf "$ROOT"/var/lib/apt/lists/* "$ROOT"/var/cache/apt/*.bin "$ROOT"/var/log/*.log "$ROOT"/var/log/apt/* \
-  "$ROOT"/usr/share/man/* "$ROOT"/usr/share/info/* "$ROOT"/usr/share/locale/* "$ROOT"/usr/share/i18n/* \
-  "$ROOT"/tmp/* "$ROOT"/var/tmp/* "$ROOT"/var/log/postgresql/*
-find "$ROOT/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
-find "$ROOT/usr/share/doc" -mindepth 1 -type d -empty -delete
-: >"$ROOT/etc/resolv.conf" # docker provides its own
-rm -f "$ROOT/etc/hostname"
+# Slim, and without locale sources (en_US.UTF-8 is compiled already) or the packaging's server logs.
+slim_root "$ROOT"/usr/share/i18n/* "$ROOT"/var/log/postgresql/*
 
 PG_BIN="/usr/lib/postgresql/$PG_MAJOR/bin"
 [ -x "$ROOT$PG_BIN/postgres" ] && [ -x "$ROOT$PG_BIN/pg_isready" ] && [ -x "$ROOT$PG_BIN/psql" ] \
   || die "postgres, pg_isready or psql is missing from $PG_BIN in the root"
 
-old="$(docker image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)"
+old="$(image_id "$IMAGE")"
 log "importing the root and building $IMAGE on it"
 t0=$SECONDS
 # `docker import --change` does not take STOPSIGNAL on every engine (20.10 refuses it), so the root is
@@ -375,10 +348,7 @@ CMD ["postgres"]
 DOCKERFILE
 docker image rm "$ROOTFS_TAG" >/dev/null 2>&1 || true # only untags it: the image is built on it
 [ "$build_ok" = 1 ] || { cat "$WORK/build.log" >&2; die "docker build of $IMAGE on the imported root failed"; }
-if [ -n "$old" ] && [ "$old" != "$(docker image inspect --format '{{.Id}}' "$IMAGE")" ]; then
-  # The replaced stand-in (and its root), unless containers still use it.
-  docker image rm "$old" >/dev/null 2>&1 || log "$IMAGE: the previous image ${old:7:12} is still in use; kept"
-fi
+drop_replaced_image "$IMAGE" "$old" # and with it the root it was built on
 log "$IMAGE: built in $((SECONDS - t0)) s, $(docker image inspect --format '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}')"
 
 run_check

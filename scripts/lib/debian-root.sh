@@ -1,5 +1,5 @@
-# Building a Debian root file system for a local stand-in image, shared by docker-base-images.sh and
-# postgres-image.sh. Sourced, not run. The caller defines log and die, and sets ROOT (the folder to
+# Building, slimming and removing a Debian root file system for a local stand-in image, shared by
+# docker-base-images.sh and postgres-image.sh. Sourced, not run. The caller defines log and die, and sets ROOT (the folder to
 # build in), WORK (scratch, for logs), SUITE, MIRROR and SECURITY_UPDATES (1 applies SUITE-updates and
 # SUITE-security; DEBIAN_SECURITY_MIRROR overrides where the latter comes from).
 
@@ -42,4 +42,25 @@ SOURCES
     && in_root apt-get -y -qq -o Dpkg::Options::=--force-confold upgrade >>"$WORK/apt.log" 2>&1 \
     || { tail -n 30 "$WORK/apt.log" >&2; die "apt-get upgrade in the new root failed (log: $WORK/apt.log)"; }
   umount "$ROOT/proc"
+}
+
+# Unmounts what a build mounted in ROOT and removes it (a killed run may have left one behind).
+remove_root() {
+  local m
+  for m in proc dev/pts dev; do
+    if mountpoint -q "$ROOT/$m" 2>/dev/null; then umount -l "$ROOT/$m" || true; fi
+  done
+  rm -rf --one-file-system "$ROOT"
+}
+
+# Slims ROOT the way debian:*-slim does: no apt lists or caches, no docs (copyright files stay), man pages
+# or translations, no resolv.conf (docker provides its own) or hostname; $@ names more paths to empty.
+slim_root() {
+  in_root apt-get clean
+  rm -rf "$ROOT"/var/lib/apt/lists/* "$ROOT"/var/cache/apt/*.bin "$ROOT"/var/log/*.log "$ROOT"/var/log/apt/* \
+    "$ROOT"/usr/share/man/* "$ROOT"/usr/share/info/* "$ROOT"/usr/share/locale/* "$ROOT"/tmp/* "$ROOT"/var/tmp/* "$@"
+  find "$ROOT/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
+  find "$ROOT/usr/share/doc" -mindepth 1 -type d -empty -delete
+  : >"$ROOT/etc/resolv.conf"
+  rm -f "$ROOT/etc/hostname"
 }
