@@ -25,6 +25,9 @@ public static class RedeliverWebhookDelivery
             var now = clock.GetUtcNow().UtcDateTime;
 
             // Only one that is not already waiting for its next attempt; the condition holds against the dispatcher too.
+            // The answer is read in the same transaction, so it shows the delivery as queued even when the
+            // dispatcher sends it the moment the transaction commits.
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             var queued = await db.Set<WebhookDelivery>()
                 .Where(d => d.Id == command.DeliveryId && (d.Status != WebhookDeliveryStatus.Pending || d.NextAttemptAt == null))
                 .ExecuteUpdateAsync(
@@ -40,8 +43,10 @@ public static class RedeliverWebhookDelivery
                     $"Delivery {command.DeliveryId} is already queued; its next attempt is due at {current.NextAttemptAt:O}.");
             }
 
+            var redelivery = await WebhookLookup.ReadDeliveryAsync(db, actor, command.WebhookId, command.DeliveryId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             signal.Notify();
-            return await WebhookLookup.ReadDeliveryAsync(db, actor, command.WebhookId, command.DeliveryId, cancellationToken);
+            return redelivery;
         }
     }
 }
