@@ -64,33 +64,46 @@ public abstract class CatalogDbContext : DbContext
         _pendingChanges.Add(new PendingChange(type, subjectType, subjectId, actor, occurredAt, JsonSerializer.Serialize(resource, resource.GetType(), CatalogJson.Options)));
 
     /// <summary>
-    /// Saves the changes and their events in one transaction. The events' sequence numbers are taken from the
-    /// counter row as the transaction's last write, so the counter's lock is held until commit: numbers are
-    /// handed out in commit order, on SQLite and on PostgreSQL with any number of instances, and a reader
-    /// that follows <c>after</c> can never see a later number before an earlier one is visible.
+    /// Saves the changes and their events in one transaction. The events' sequence numbers come from the counter
+    /// row, whose lock is then held until commit: numbers are handed out in commit order, on SQLite and on
+    /// PostgreSQL with any number of instances, and a reader that follows <c>after</c> can never see a later
+    /// number before an earlier one is visible. Changes are detected before the write begins, so a provider
+    /// that admits one writer at a time holds it only for the statements.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (_pendingChanges.Count == 0 && !ChangeTracker.HasChanges())
+        var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            return 0;
+            return _pendingChanges.Count == 0 && !ChangeTracker.HasChanges() ? 0 : await SaveWithEventsAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+    }
 
+    private async Task<int> SaveWithEventsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var pending = _pendingChanges.ToList();
         _pendingChanges.Clear();
         await using var ownTransaction = Database.CurrentTransaction is null ? await BeginWriteAsync(cancellationToken) : null;
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var written = pending.Count == 0 || NumbersEventsFirst ? 0 : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var events = new List<ChangeEvent>(pending.Count);
         if (pending.Count > 0)
         {
             var last = (await Database
                 .SqlQuery<long>($"UPDATE \"ChangeCounters\" SET \"Value\" = \"Value\" + {pending.Count} WHERE \"Id\" = {ChangeCounter.SingletonId} RETURNING \"Value\"")
                 .ToListAsync(cancellationToken)).Single();
             var first = last - pending.Count + 1;
-            ChangeEvents.AddRange(pending.Select((p, i) => ChangeEvent.Create(first + i, p.Type, p.SubjectType, p.SubjectId, p.Actor, p.OccurredAt, p.Data)));
-            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            _savedChanges.AddRange(pending.Select((p, i) => new ChangedSubject(first + i, p.SubjectType, p.SubjectId)));
+            events.AddRange(pending.Select((p, i) => ChangeEvent.Create(first + i, p.Type, p.SubjectType, p.SubjectId, p.Actor, p.OccurredAt, p.Data)));
+            ChangeEvents.AddRange(events);
         }
 
+        written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _savedChanges.AddRange(events.Select(e => new ChangedSubject(e.Sequence, e.SubjectType, e.SubjectId)));
         if (ownTransaction is not null)
         {
             await ownTransaction.CommitAsync(cancellationToken);
@@ -98,6 +111,13 @@ public abstract class CatalogDbContext : DbContext
 
         return written;
     }
+
+    /// <summary>
+    /// Whether the events are numbered before the changes are written, so that changes and events go in one
+    /// batch. Only where writers run one at a time: where they run side by side, a writer that took the counter
+    /// first could wait on rows another writer holds while that one waits on the counter.
+    /// </summary>
+    protected virtual bool NumbersEventsFirst => false;
 
     /// <summary>
     /// The feed's head: the sequence of the last committed event. Numbers are handed out at commit (see

@@ -35,6 +35,9 @@ public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbConte
         }
     }
 
+    /// <summary>Every write holds the database alone, so the counter can be taken before the rows are written.</summary>
+    protected override bool NumbersEventsFirst => true;
+
     /// <summary>An immediate transaction, behind the write gate: every guarded read-then-write runs alone, whatever the guard.</summary>
     public override Task<IDbContextTransaction> BeginGuardedWriteAsync(WriteGuard guard, CancellationToken cancellationToken) =>
         BeginWriteAsync(cancellationToken);

@@ -1,7 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using Catalog.Api.Domain.Customers;
+using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Api.IntegrationTests.Features.Changes;
 
@@ -127,6 +133,33 @@ public sealed class ChangeFeedTests(CatalogApiFactory factory) : IClassFixture<C
         await (await _scenario.Admin.PostJsonAsync($"/api/v1/services/{service.Id()}/lifecycle", new { lifecycle = "pipeline" })).ExpectProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal(start, await integrator.FeedPositionAsync());
+    }
+
+    [SkippableFact]
+    public async Task ListChanges_WriteTheDatabaseRefusesAtSave_RecordsNothingAndLeavesNoGap()
+    {
+        var integrator = await _scenario.ClientForAsync("integrator");
+        var taken = await _scenario.CreateCustomerAsync();
+        var start = await integrator.FeedPositionAsync();
+
+        // A customer with a key already taken, saved with its event: only the unique index refuses it, after the
+        // event's number was drawn where the provider draws numbers before writing the rows.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+            var now = DateTime.UtcNow;
+            var duplicate = Customer.Create(taken["key"].Value<string>()!, new CustomerDetails("Duplicate", "CC-1", "dup@example.com"), now);
+            db.Customers.Add(duplicate);
+            db.Record(ChangeTypes.CustomerCreated, SubjectTypes.Customer, duplicate.Id, new ActorRef(Guid.Empty, "test", "admin"), now, new { duplicate.Id });
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        Assert.Equal(start, await integrator.FeedPositionAsync());
+        var next = await _scenario.CreateCustomerAsync();
+        var page = await (await integrator.GetAsync($"/api/v1/changes?after={start}")).ExpectAsync(HttpStatusCode.OK);
+        var item = Assert.Single(page["items"]!.AsArray())!;
+        Assert.Equal(start + 1, item["sequence"].Value<long>());
+        Assert.Equal(next.Id(), Guid.Parse(item["subject"]!["id"].Value<string>()));
     }
 
     [SkippableFact]
