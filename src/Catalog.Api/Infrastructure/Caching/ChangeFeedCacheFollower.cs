@@ -1,4 +1,5 @@
 using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Hosting;
 using Catalog.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Catalog.Api.Infrastructure.Caching;
 /// </summary>
 internal sealed class ChangeFeedCacheFollower(
     IServiceScopeFactory scopes, ResponseCacheStore cache, IOptions<ResponseCacheOptions> options, TimeProvider clock, ILogger<ChangeFeedCacheFollower> logger)
-    : BackgroundService
+    : PollingService
 {
     private const int BatchSize = 1000;
 
@@ -34,33 +35,16 @@ internal sealed class ChangeFeedCacheFollower(
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await CatchUpAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Following the change feed for the response cache failed; trying again shortly.");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.FeedPollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await CatchUpAsync(cancellationToken);
+        return false;
     }
+
+    protected override Task WaitAsync(CancellationToken cancellationToken) => Task.Delay(options.Value.FeedPollInterval, clock, cancellationToken);
+
+    protected override void LogFailure(Exception exception) =>
+        logger.LogWarning(exception, "Following the change feed for the response cache failed; trying again shortly.");
 
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Catalog.Api.Features.Changes;
+using Catalog.Api.Infrastructure.Hosting;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ internal sealed class WebhookDispatcher(
     IOptions<WebhookOptions> options,
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger)
-    : BackgroundService
+    : PollingService
 {
     private readonly Guid _instance = Guid.NewGuid();
     private readonly WebhookOptions _options = options.Value;
@@ -48,32 +49,10 @@ internal sealed class WebhookDispatcher(
         base.Dispose();
     }
 
+    /// <summary>Polls until the host stops, then waits for the attempts in flight to be recorded.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await StartDueAttemptsAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Looking for due webhook deliveries failed; trying again shortly.");
-            }
-
-            try
-            {
-                await signal.WaitAsync(_options.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        await base.ExecuteAsync(stoppingToken);
 
         Task[] inFlight;
         lock (_inFlightLock)
@@ -83,6 +62,16 @@ internal sealed class WebhookDispatcher(
 
         await Task.WhenAll(inFlight);
     }
+
+    protected override async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await StartDueAttemptsAsync(cancellationToken);
+        return false;
+    }
+
+    protected override Task WaitAsync(CancellationToken cancellationToken) => signal.WaitAsync(_options.PollInterval, cancellationToken);
+
+    protected override void LogFailure(Exception exception) => logger.LogError(exception, "Looking for due webhook deliveries failed; trying again shortly.");
 
     private async Task StartDueAttemptsAsync(CancellationToken cancellationToken)
     {

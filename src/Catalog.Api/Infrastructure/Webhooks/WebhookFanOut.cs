@@ -1,3 +1,4 @@
+using Catalog.Api.Infrastructure.Hosting;
 using Catalog.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,41 +14,24 @@ namespace Catalog.Api.Infrastructure.Webhooks;
 /// </summary>
 internal sealed class WebhookFanOut(
     IServiceScopeFactory scopes, WebhookSignal dispatcherSignal, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookFanOut> logger)
-    : BackgroundService
+    : PollingService
 {
     private readonly WebhookOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        if (await QueueNewEventsAsync(cancellationToken) == 0)
         {
-            try
-            {
-                if (await QueueNewEventsAsync(stoppingToken) > 0)
-                {
-                    dispatcherSignal.Notify();
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Queuing webhook deliveries failed; trying again shortly.");
-            }
-
-            try
-            {
-                await Task.Delay(_options.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            return false;
         }
+
+        dispatcherSignal.Notify();
+        return true;
     }
+
+    protected override Task WaitAsync(CancellationToken cancellationToken) => Task.Delay(_options.PollInterval, clock, cancellationToken);
+
+    protected override void LogFailure(Exception exception) => logger.LogError(exception, "Queuing webhook deliveries failed; trying again shortly.");
 
     /// <summary>Queues one batch per subscription that is behind the feed; returns how many deliveries it queued.</summary>
     private async Task<int> QueueNewEventsAsync(CancellationToken cancellationToken)
