@@ -71,6 +71,39 @@ public sealed class PersistenceSetupTests
     }
 
     [Fact]
+    public void Sqlite_EveryConnection_GetsNormalSyncAndASmallPageCache()
+    {
+        using var db = Context(("ConnectionStrings:Catalog", "Data Source=:memory:"));
+
+        db.Database.OpenConnection();
+
+        Assert.Equal(1L, Pragma(db, "synchronous"));
+        Assert.Equal(-256L, Pragma(db, "cache_size"));
+    }
+
+    [Fact]
+    public void Sqlite_ConfiguredSettings_AreApplied()
+    {
+        using var db = Context(("ConnectionStrings:Catalog", "Data Source=:memory:"), ("Database:SqliteSynchronous", "full"), ("Database:SqliteCacheKiB", "2000"));
+
+        db.Database.OpenConnection();
+
+        Assert.Equal(2L, Pragma(db, "synchronous"));
+        Assert.Equal(-2000L, Pragma(db, "cache_size"));
+    }
+
+    [Theory]
+    [InlineData("Database:SqliteSynchronous", "Off", "Normal, Full or Extra")]
+    [InlineData("Database:SqliteCacheKiB", "0", "at least 1")]
+    public void Sqlite_UnsupportedSetting_RefusesToStartNamingIt(string key, string value, string expected)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddCatalogPersistence(Configuration((key, value))));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IsDatabaseUnavailable_TransientDriverErrorAnywhereInTheChain_IsTrue()
     {
         var refused = new NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111));
@@ -93,6 +126,13 @@ public sealed class PersistenceSetupTests
             Assert.Equal(0, now.Ticks % TimeSpan.TicksPerMicrosecond);
             Assert.Equal(TimeSpan.Zero, now.Offset);
         }
+    }
+
+    private static long Pragma(CatalogDbContext db, string name)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return (long)command.ExecuteScalar()!;
     }
 
     private static IConfiguration Configuration(params (string Key, string? Value)[] values) =>

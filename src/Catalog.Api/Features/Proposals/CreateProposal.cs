@@ -43,7 +43,8 @@ public static class CreateProposal
                 throw new InvalidInputException("submit", "Only the customer submits its proposal; one opened on its behalf stays a draft until the customer submits it.");
             }
 
-            if (!await db.Customers.AnyAsync(c => c.Id == customerId, cancellationToken))
+            // A customer key names its customer, which exists: keys reference it and customers are never deleted.
+            if (actor.Role != ApiRole.Customer && !await db.Customers.AnyAsync(c => c.Id == customerId, cancellationToken))
             {
                 throw new InvalidInputException("customerId", $"No customer with id '{customerId}' exists.");
             }

@@ -40,12 +40,14 @@ public static class PersistenceSetup
         switch (ProviderFrom(configuration))
         {
             case DatabaseProvider.Sqlite:
-                var synchronous = new SqliteSynchronousInterceptor(configuration["Database:SqliteSynchronous"] is { Length: > 0 } level ? level : "Normal");
+                var settings = new SqliteConnectionSettings(
+                    configuration["Database:SqliteSynchronous"] is { Length: > 0 } level ? level : "Normal",
+                    configuration.GetValue("Database:SqliteCacheKiB", 256));
                 services.AddDbContextPool<CatalogDbContext, SqliteCatalogDbContext>((sp, options) => options
                     .UseSqlite(
                         string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString,
                         sqlite => sqlite.CommandTimeout(Seconds(commandTimeout)))
-                    .AddInterceptors(sp.GetServices<IInterceptor>().Prepend(synchronous)));
+                    .AddInterceptors(sp.GetServices<IInterceptor>().Prepend(settings)));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = PostgresConnectionString(connectionString, connectTimeout);
