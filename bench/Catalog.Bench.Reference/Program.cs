@@ -1,7 +1,12 @@
 // What ASP.NET Core does on this machine with no database, no authentication and no middleware: the
 // ceiling the Catalog's throughput is compared with, measured in the same run with the same wrk settings.
 // GET /api/v1/services/{id} returns a document the size and shape of a catalog service.
+// POST /api/v1/proposals is the floor of a write on this stack: the proposal as a row and an event about it,
+// saved through EF Core in one transaction on SQLite (write-ahead log, synchronous=NORMAL, writers queued on
+// one gate), with no authentication, validation, reads before the write or event numbering. The Catalog's
+// POST does all of those besides; the report sets the two side by side.
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
@@ -10,7 +15,17 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
     options.SerializerOptions.TypeInfoResolverChain.Insert(0, ReferenceJson.Default);
 });
+var database = builder.Configuration["Reference:Database"] ?? Path.Combine(Path.GetTempPath(), $"catalog-reference-{Environment.ProcessId}.db");
+builder.Services.AddDbContextPool<WriteFloorDb>(options => options.UseSqlite($"Data Source={database}"));
 var app = builder.Build();
+
+using (var scope = app.Services.CreateScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<WriteFloorDb>();
+    await db.Database.EnsureDeletedAsync();
+    await db.Database.EnsureCreatedAsync();
+    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+}
 
 var created = new DateTime(2026, 11, 1, 9, 30, 0, DateTimeKind.Utc);
 var service = new ReferenceService(
@@ -32,7 +47,84 @@ var service = new ReferenceService(
 
 app.MapGet("/api/v1/services/{id:guid}", (Guid id) => TypedResults.Ok(service with { Id = id }));
 app.MapGet("/health/ready", () => TypedResults.Text("Healthy"));
+
+var writeGate = new SemaphoreSlim(1, 1);
+app.MapPost("/api/v1/proposals", async (ReferenceProposalInput input, WriteFloorDb db) =>
+{
+    var now = DateTime.UtcNow;
+    var proposal = new FloorProposal
+    {
+        Id = Guid.CreateVersion7(),
+        ServiceId = input.ServiceId,
+        Title = input.Title,
+        BusinessJustification = input.BusinessJustification,
+        Targets = JsonSerializer.Serialize(input.Targets, ReferenceJson.Default.ReferenceTargetArray),
+        Status = "draft",
+        CreatedAt = now,
+        Version = 1,
+    };
+    db.Proposals.Add(proposal);
+    db.Events.Add(new FloorEvent { Type = "proposal.created", SubjectId = proposal.Id, OccurredAt = now, Data = JsonSerializer.Serialize(proposal, ReferenceJson.Default.FloorProposal) });
+    await writeGate.WaitAsync();
+    try
+    {
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;"); // per connection, and not inside a transaction
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+    finally
+    {
+        writeGate.Release();
+    }
+
+    return TypedResults.Created($"/api/v1/proposals/{proposal.Id}", proposal);
+});
 app.Run();
+
+internal sealed record ReferenceTarget(string Metric, decimal Value, string? Scope);
+
+internal sealed record ReferenceProposalInput(Guid ServiceId, string Title, string BusinessJustification, ReferenceTarget[] Targets, bool? Submit);
+
+internal sealed class FloorProposal
+{
+    public Guid Id { get; set; }
+
+    public Guid ServiceId { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string BusinessJustification { get; set; } = string.Empty;
+
+    public string Targets { get; set; } = string.Empty;
+
+    public string Status { get; set; } = string.Empty;
+
+    public DateTime CreatedAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+internal sealed class FloorEvent
+{
+    public long Id { get; set; }
+
+    public string Type { get; set; } = string.Empty;
+
+    public Guid SubjectId { get; set; }
+
+    public DateTime OccurredAt { get; set; }
+
+    public string Data { get; set; } = string.Empty;
+}
+
+internal sealed class WriteFloorDb(DbContextOptions<WriteFloorDb> options) : DbContext(options)
+{
+    public DbSet<FloorProposal> Proposals => Set<FloorProposal>();
+
+    public DbSet<FloorEvent> Events => Set<FloorEvent>();
+}
 
 internal sealed record ReferenceOwner(string Team, string Contact);
 
@@ -58,4 +150,6 @@ internal sealed record ReferenceService(
     int Version);
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(ReferenceService))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ReferenceProposalInput))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(FloorProposal))]
 internal sealed partial class ReferenceJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -11,6 +11,11 @@ internal static class Suite
     /// <summary>Marks the reads measured with the response cache turned off.</summary>
     public const string UncachedSuffix = ", cache off";
 
+    /// <summary>The reference app's rows: what the stack does with nothing else to do, beside the Catalog's.</summary>
+    public const string ReferenceGet = "reference: GET a service from memory";
+
+    public const string ReferenceWriteFloor = "reference: POST, a row and its event through EF Core on SQLite";
+
     public static async Task<Block> RunAsync(Options options, string provider, int size, PostgresServer? postgres)
     {
         var scratch = Directory.CreateTempSubdirectory("catalog-bench-");
@@ -39,7 +44,7 @@ internal static class Suite
                 coldStarts.Add(ready.TotalMilliseconds);
             }
 
-            var referenceRps = await ReferenceAsync(options, scratch.FullName);
+            var (referenceRps, referenceMeasurements) = await ReferenceAsync(options, scratch.FullName);
             var measurements = new List<Measurement>();
             var get = Path.Combine(options.LuaDirectory, "get.lua");
             async Task<Measurement> WrkAsync(WebHost host, string scenario, string script, Dictionary<string, string> env)
@@ -86,6 +91,7 @@ internal static class Suite
             }
 
             measurements.Add(new Measurement("cold start to ready", Seconds: Median(coldStarts) / 1000, Count: coldStarts.Count));
+            measurements.AddRange(referenceMeasurements);
             return new Block(provider, size, seeded.Customers, seeded.Subscriptions, seeded.Agreements, events, seedSeconds, referenceRps, measurements);
         }
         finally
@@ -106,16 +112,42 @@ internal static class Suite
         return new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Catalog"] = postgres.ConnectionString(database) };
     }
 
-    /// <summary>The reference app under the same wrk settings; its requests per second are what ratios divide by.</summary>
-    private static async Task<double> ReferenceAsync(Options options, string scratch)
+    /// <summary>
+    /// The reference app under the same wrk settings: its GET's requests per second are what ratios divide by;
+    /// its write floor (the same proposal body, saved as a row and an event through EF Core on SQLite) and the
+    /// peak RSS of both are reported beside the Catalog's as what this stack does with nothing else to do.
+    /// </summary>
+    private static async Task<(double Rps, List<Measurement> Measurements)> ReferenceAsync(Options options, string scratch)
     {
         var targets = Path.Combine(scratch, "reference.txt");
         await File.WriteAllLinesAsync(targets, Enumerable.Range(0, 100).Select(_ => $"/api/v1/services/{Guid.CreateVersion7()}"));
-        var (reference, _) = await WebHost.StartAsync(options.ReferenceDll, new Dictionary<string, string>());
+        var body = Path.Combine(scratch, "reference-proposal.json");
+        await File.WriteAllTextAsync(body, System.Text.Json.JsonSerializer.Serialize(Seeder.ProposalBody(Guid.CreateVersion7(), submit: false), Report.Json));
+        var (reference, _) = await WebHost.StartAsync(options.ReferenceDll, new Dictionary<string, string> { ["Reference__Database"] = Path.Combine(scratch, "reference.db") });
         await using (reference)
         {
-            var result = await Wrk.RunAsync(options, reference.BaseAddress, Path.Combine(options.LuaDirectory, "get.lua"), new Dictionary<string, string> { ["CATALOG_TARGETS"] = targets });
-            return result.Rps;
+            WrkResult get, post;
+            double getRss, postRss;
+            await using (var rss = new RssSampler(reference.Pid))
+            {
+                get = await Wrk.RunAsync(options, reference.BaseAddress, Path.Combine(options.LuaDirectory, "get.lua"), new Dictionary<string, string> { ["CATALOG_TARGETS"] = targets });
+                getRss = rss.Peak;
+            }
+
+            await using (var rss = new RssSampler(reference.Pid))
+            {
+                post = await Wrk.RunAsync(options, reference.BaseAddress, Path.Combine(options.LuaDirectory, "post.lua"), new Dictionary<string, string>
+                {
+                    ["CATALOG_PATH"] = "/api/v1/proposals",
+                    ["CATALOG_BODY"] = body,
+                });
+                postRss = rss.Peak;
+            }
+
+            return (get.Rps, [
+                new Measurement(ReferenceGet, get.Rps, 1, get.P50 / 1000.0, get.P99 / 1000.0, getRss, Failures: get.Non2xx + get.SocketErrors),
+                new Measurement(ReferenceWriteFloor, post.Rps, post.Rps / get.Rps, post.P50 / 1000.0, post.P99 / 1000.0, postRss, Failures: post.Non2xx + post.SocketErrors),
+            ]);
         }
     }
 
