@@ -71,25 +71,25 @@ public sealed class PersistenceSetupTests
     }
 
     [Fact]
-    public void Sqlite_EveryConnection_GetsNormalSyncAndASmallPageCache()
+    public void Sqlite_EveryConnection_GetsNormalSyncAndSqlitesDefaultPageCache()
     {
         using var db = Context(("ConnectionStrings:Catalog", "Data Source=:memory:"));
 
         db.Database.OpenConnection();
 
         Assert.Equal(1L, Pragma(db, "synchronous"));
-        Assert.Equal(-256L, Pragma(db, "cache_size"));
+        Assert.Equal(-2000L, Pragma(db, "cache_size"));
     }
 
     [Fact]
     public void Sqlite_ConfiguredSettings_AreApplied()
     {
-        using var db = Context(("ConnectionStrings:Catalog", "Data Source=:memory:"), ("Database:SqliteSynchronous", "full"), ("Database:SqliteCacheKiB", "2000"));
+        using var db = Context(("ConnectionStrings:Catalog", "Data Source=:memory:"), ("Database:SqliteSynchronous", "full"), ("Database:SqliteCacheKiB", "256"));
 
         db.Database.OpenConnection();
 
         Assert.Equal(2L, Pragma(db, "synchronous"));
-        Assert.Equal(-2000L, Pragma(db, "cache_size"));
+        Assert.Equal(-256L, Pragma(db, "cache_size"));
     }
 
     [Theory]

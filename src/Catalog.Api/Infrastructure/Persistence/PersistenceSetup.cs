@@ -42,7 +42,7 @@ public static class PersistenceSetup
             case DatabaseProvider.Sqlite:
                 var settings = new SqliteConnectionSettings(
                     configuration["Database:SqliteSynchronous"] is { Length: > 0 } level ? level : "Normal",
-                    configuration.GetValue("Database:SqliteCacheKiB", 256));
+                    configuration.GetValue("Database:SqliteCacheKiB", 2000));
                 services.AddDbContextPool<CatalogDbContext, SqliteCatalogDbContext>((sp, options) => options
                     .UseSqlite(
                         string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString,

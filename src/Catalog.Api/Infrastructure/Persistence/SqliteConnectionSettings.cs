@@ -14,9 +14,10 @@ namespace Catalog.Api.Infrastructure.Persistence;
 /// rather than at every commit: a crash of the API loses nothing, a power cut may lose the last commits but never
 /// corrupts the file. <c>FULL</c> syncs every commit, at a cost in write throughput that
 /// <c>docs/performance.md</c> shows.</item>
-/// <item><c>cache_size</c>: each connection keeps its own page cache (SQLite's default is 2,000 KiB), a copy of
-/// pages the operating system already caches for the file; with a connection per concurrent request, copies add
-/// up to tens of megabytes. A small cache per connection keeps the interior pages of the indexes a request walks.</item>
+/// <item><c>cache_size</c>: each connection keeps its own page cache, 2,000 KiB by default (SQLite's own default).
+/// With a connection per concurrent request the copies add up to tens of megabytes; a smaller cache saves that
+/// memory but sends more reads to the operating system, which <c>docs/decisions/0011-performance.md</c> shows costs
+/// a fifth or more of write and uncached read throughput on a large catalog.</item>
 /// </list>
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
