@@ -5,8 +5,12 @@
 // saved through EF Core in one transaction on SQLite (write-ahead log, synchronous=NORMAL, writers queued on
 // one gate), with no authentication, validation, reads before the write or event numbering. The Catalog's
 // POST does all of those besides; the report sets the two side by side.
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
@@ -16,7 +20,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.TypeInfoResolverChain.Insert(0, ReferenceJson.Default);
 });
 var database = builder.Configuration["Reference:Database"] ?? Path.Combine(Path.GetTempPath(), $"catalog-reference-{Environment.ProcessId}.db");
-builder.Services.AddDbContextPool<WriteFloorDb>(options => options.UseSqlite($"Data Source={database}"));
+builder.Services.AddDbContextPool<WriteFloorDb>(options => options.UseSqlite($"Data Source={database}").AddInterceptors(new SynchronousNormal()));
 var app = builder.Build();
 
 using (var scope = app.Services.CreateScope())
@@ -68,8 +72,6 @@ app.MapPost("/api/v1/proposals", async (ReferenceProposalInput input, WriteFloor
     await writeGate.WaitAsync();
     try
     {
-        await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;"); // per connection, and not inside a transaction
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -117,6 +119,22 @@ internal sealed class FloorEvent
     public DateTime OccurredAt { get; set; }
 
     public string Data { get; set; } = string.Empty;
+}
+
+/// <summary>Sets <c>synchronous=NORMAL</c> once on each native connection, which the pool then hands out with it, as the Catalog does.</summary>
+internal sealed class SynchronousNormal : DbConnectionInterceptor
+{
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _set = new();
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (connection is SqliteConnection { Handle: { } handle } && _set.TryAdd(handle, this))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 }
 
 internal sealed class WriteFloorDb(DbContextOptions<WriteFloorDb> options) : DbContext(options)

@@ -47,12 +47,8 @@ internal static class Suite
             var (referenceRps, referenceMeasurements) = await ReferenceAsync(options, scratch.FullName);
             var measurements = new List<Measurement>();
             var get = Path.Combine(options.LuaDirectory, "get.lua");
-            async Task<Measurement> WrkAsync(WebHost host, string scenario, string script, Dictionary<string, string> env)
-            {
-                await using var rss = new RssSampler(host.Pid);
-                var result = await Wrk.RunAsync(options, host.BaseAddress, script, env);
-                return new Measurement(scenario, result.Rps, result.Rps / referenceRps, result.P50 / 1000.0, result.P99 / 1000.0, rss.Peak, Failures: result.Non2xx + result.SocketErrors);
-            }
+            Task<Measurement> WrkAsync(WebHost host, string scenario, string script, Dictionary<string, string> env) =>
+                MeasureAsync(options, host, scenario, script, env, referenceRps);
 
             // The reads the response cache serves, once more with it turned off: what a read costs when it is not cached.
             async Task ReadsAsync(WebHost host, Targets targets, string suffix)
@@ -126,29 +122,22 @@ internal static class Suite
         var (reference, _) = await WebHost.StartAsync(options.ReferenceDll, new Dictionary<string, string> { ["Reference__Database"] = Path.Combine(scratch, "reference.db") });
         await using (reference)
         {
-            WrkResult get, post;
-            double getRss, postRss;
-            await using (var rss = new RssSampler(reference.Pid))
+            var get = await MeasureAsync(options, reference, ReferenceGet, Path.Combine(options.LuaDirectory, "get.lua"), new() { ["CATALOG_TARGETS"] = targets }, referenceRps: null);
+            var floor = await MeasureAsync(options, reference, ReferenceWriteFloor, Path.Combine(options.LuaDirectory, "post.lua"), new()
             {
-                get = await Wrk.RunAsync(options, reference.BaseAddress, Path.Combine(options.LuaDirectory, "get.lua"), new Dictionary<string, string> { ["CATALOG_TARGETS"] = targets });
-                getRss = rss.Peak;
-            }
-
-            await using (var rss = new RssSampler(reference.Pid))
-            {
-                post = await Wrk.RunAsync(options, reference.BaseAddress, Path.Combine(options.LuaDirectory, "post.lua"), new Dictionary<string, string>
-                {
-                    ["CATALOG_PATH"] = "/api/v1/proposals",
-                    ["CATALOG_BODY"] = body,
-                });
-                postRss = rss.Peak;
-            }
-
-            return (get.Rps, [
-                new Measurement(ReferenceGet, get.Rps, 1, get.P50 / 1000.0, get.P99 / 1000.0, getRss, Failures: get.Non2xx + get.SocketErrors),
-                new Measurement(ReferenceWriteFloor, post.Rps, post.Rps / get.Rps, post.P50 / 1000.0, post.P99 / 1000.0, postRss, Failures: post.Non2xx + post.SocketErrors),
-            ]);
+                ["CATALOG_PATH"] = "/api/v1/proposals",
+                ["CATALOG_BODY"] = body,
+            }, get.Rps);
+            return (get.Rps!.Value, [get with { Ratio = 1 }, floor]);
         }
+    }
+
+    /// <summary>One wrk scenario against a host, with the host's peak RSS while it runs and, given the reference's rate, its ratio.</summary>
+    private static async Task<Measurement> MeasureAsync(Options options, WebHost host, string scenario, string script, Dictionary<string, string> env, double? referenceRps)
+    {
+        await using var rss = new RssSampler(host.Pid);
+        var result = await Wrk.RunAsync(options, host.BaseAddress, script, env);
+        return new Measurement(scenario, result.Rps, result.Rps / referenceRps, result.P50 / 1000.0, result.P99 / 1000.0, rss.Peak, Failures: result.Non2xx + result.SocketErrors);
     }
 
     private sealed record Targets(string Services, string FirstPage, string DeepPage, string Agreements, string ProposalBody);
