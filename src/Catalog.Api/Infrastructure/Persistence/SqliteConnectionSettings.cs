@@ -29,11 +29,12 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     public SqliteConnectionSettings(string synchronous, int cacheKiB)
     {
-        var level = synchronous.ToUpperInvariant() switch
+        var level = synchronous.ToUpperInvariant();
+        if (level is not ("NORMAL" or "FULL" or "EXTRA"))
         {
-            "NORMAL" or "FULL" or "EXTRA" => synchronous.ToUpperInvariant(),
-            _ => throw new InvalidOperationException($"Database:SqliteSynchronous '{synchronous}' is not supported; use Normal, Full or Extra."),
-        };
+            throw new InvalidOperationException($"Database:SqliteSynchronous '{synchronous}' is not supported; use Normal, Full or Extra.");
+        }
+
         if (cacheKiB < 1)
         {
             throw new InvalidOperationException($"Database:SqliteCacheKiB must be at least 1 (KiB per connection), not {cacheKiB}.");
