@@ -1,4 +1,5 @@
 using Catalog.Api.Domain.Agreements;
+using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
@@ -13,7 +14,7 @@ public static class GetAgreementDocument
 
     public sealed record Document(string Title, string Markdown);
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, Document>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, Actor actor) : IRequestHandler<Query, Document>
     {
         public async Task<Document> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -25,7 +26,7 @@ public static class GetAgreementDocument
                 .Where(s => s.CustomerId == customer.Id && s.ServiceId == service.Id)
                 .Select(s => s.Units)
                 .SingleOrDefaultAsync(cancellationToken);
-            var metrics = await db.Metrics.AsNoTracking().ToDictionaryAsync(m => m.Key, cancellationToken);
+            var metrics = await vocabulary.ReadAsync(db, version.Targets.Select(t => t.Metric), cancellationToken);
             var context = new AgreementDocument.Context(
                 service.Name, service.Summary, customer.Name, customer.CostCenter, service.Cost.Unit, service.Cost.UnitCostPerMonth, service.Cost.Currency, units, agreement.Status, metrics);
             return new Document($"{service.Name} for {customer.Name}, version {version.Number}", AgreementDocument.Markdown(version, context));

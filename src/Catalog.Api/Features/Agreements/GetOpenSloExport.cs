@@ -1,4 +1,5 @@
 using Catalog.Api.Domain.Agreements;
+using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
@@ -11,7 +12,7 @@ public static class GetOpenSloExport
 {
     public sealed record Query(Guid AgreementId, int Number) : IRequest<string>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, string>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, Actor actor) : IRequestHandler<Query, string>
     {
         public async Task<string> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -19,7 +20,7 @@ public static class GetOpenSloExport
             var version = AgreementLookup.VersionOf(agreement, query.Number);
             var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == agreement.ServiceId, cancellationToken);
             var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == agreement.CustomerId, cancellationToken);
-            var metrics = await db.Metrics.AsNoTracking().ToDictionaryAsync(m => m.Key, cancellationToken);
+            var metrics = await vocabulary.ReadAsync(db, version.Targets.Select(t => t.Metric), cancellationToken);
             var context = new OpenSloExport.Context(
                 agreement.Id, service.Key, service.Name, service.Summary, customer.Key, customer.Name, customer.CostCenter, metrics);
             return OpenSloExport.Yaml(version, context);

@@ -1,5 +1,6 @@
 using Catalog.Api.Domain.ApiKeys;
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
@@ -30,7 +31,7 @@ public static class CreateProposal
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Command, ProposalResponse>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, Actor actor, TimeProvider clock) : IRequestHandler<Command, ProposalResponse>
     {
         public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -52,7 +53,7 @@ public static class CreateProposal
             var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == input.ServiceId, cancellationToken)
                 ?? throw new InvalidInputException("serviceId", $"No service with id '{input.ServiceId}' exists.");
             var targets = input.Targets!.ToTargets();
-            await TargetInputs.EnsureValidAsync(db, targets, "targets", cancellationToken);
+            await TargetInputs.EnsureValidAsync(vocabulary, db, targets, "targets", cancellationToken);
 
             var now = clock.GetUtcNow().UtcDateTime;
             var proposal = Proposal.Open(service, customerId, input.Title!.Trim(), input.BusinessJustification!.Trim(), targets, input.Submit ?? false, actor.Ref, now);

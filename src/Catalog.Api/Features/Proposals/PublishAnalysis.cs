@@ -1,5 +1,6 @@
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
@@ -63,7 +64,7 @@ public static class PublishAnalysis
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Command, AnalysisResponse>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, Actor actor, TimeProvider clock) : IRequestHandler<Command, AnalysisResponse>
     {
         public async Task<AnalysisResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -90,7 +91,7 @@ public static class PublishAnalysis
             if (input.CounterOffer is { } offer)
             {
                 var targets = offer.Targets!.ToTargets();
-                await TargetInputs.EnsureValidAsync(db, targets, "counterOffer.targets", cancellationToken);
+                await TargetInputs.EnsureValidAsync(vocabulary, db, targets, "counterOffer.targets", cancellationToken);
                 counterOffer = new CounterOffer(targets, offer.OneOffCost!.Value, offer.MonthlyCostDelta!.Value, offer.Note?.Trim());
             }
 

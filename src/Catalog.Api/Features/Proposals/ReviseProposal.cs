@@ -1,3 +1,4 @@
+using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
@@ -22,14 +23,14 @@ public static class ReviseProposal
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Command, ProposalResponse>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, Actor actor, TimeProvider clock) : IRequestHandler<Command, ProposalResponse>
     {
         public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var proposal = await ProposalLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
             await ProposalLookup.EnsureServiceIsLiveAsync(db, proposal, cancellationToken);
             var targets = command.Input.Targets!.ToTargets();
-            await TargetInputs.EnsureValidAsync(db, targets, "targets", cancellationToken);
+            await TargetInputs.EnsureValidAsync(vocabulary, db, targets, "targets", cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             proposal.Revise(targets, string.IsNullOrWhiteSpace(command.Input.Note) ? null : command.Input.Note.Trim(), actor.Ref, now);
             db.Record(ChangeTypes.ProposalRevised, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));

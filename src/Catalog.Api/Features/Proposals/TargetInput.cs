@@ -1,8 +1,8 @@
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Features.Proposals;
 
@@ -31,9 +31,10 @@ internal static class TargetInputs
         inputs.Select(t => new Target(t.Metric!.Trim(), t.Value!.Value, string.IsNullOrWhiteSpace(t.Scope) ? null : t.Scope.Trim())).ToList();
 
     /// <summary>Checks targets against the metric vocabulary; each problem is a field error under <paramref name="path"/>.</summary>
-    public static async Task EnsureValidAsync(CatalogDbContext db, IReadOnlyList<Target> targets, string path, CancellationToken cancellationToken)
+    public static async Task EnsureValidAsync(
+        MetricVocabulary vocabulary, CatalogDbContext db, IReadOnlyList<Target> targets, string path, CancellationToken cancellationToken)
     {
-        var metrics = await db.Metrics.AsNoTracking().ToDictionaryAsync(m => m.Key, cancellationToken);
+        var metrics = await vocabulary.ReadAsync(db, targets.Select(t => t.Metric), cancellationToken);
         var problems = TargetRules.Check(targets, metrics);
         if (problems.Count > 0)
         {

@@ -1,3 +1,4 @@
+using Catalog.Api.Features.Metrics;
 using FluentValidation;
 using MediatR;
 
@@ -41,6 +42,7 @@ public static class ApplicationSetup
             includeInternalTypes: true);
         services.AddAutoMapper(options => options.LicenseKey = configuration["AutoMapper:LicenseKey"], assembly);
         services.AddSingleton<TimeProvider>(new MicrosecondClock());
+        services.AddSingleton<MetricVocabulary>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Hosting;
 using Catalog.Api.Infrastructure.Persistence;
@@ -12,7 +13,7 @@ namespace Catalog.Api.Infrastructure.Caching;
 /// within <see cref="ResponseCacheOptions.FeedPollInterval"/>.
 /// </summary>
 internal sealed class ChangeFeedCacheFollower(
-    IServiceScopeFactory scopes, ResponseCacheStore cache, IOptions<ResponseCacheOptions> options, TimeProvider clock, ILogger<ChangeFeedCacheFollower> logger)
+    IServiceScopeFactory scopes, ResponseCacheStore cache, MetricVocabulary vocabulary, IOptions<ResponseCacheOptions> options, TimeProvider clock, ILogger<ChangeFeedCacheFollower> logger)
     : PollingService
 {
     private const int BatchSize = 1000;
@@ -55,7 +56,9 @@ internal sealed class ChangeFeedCacheFollower(
         if (_position is not { } position || head < position)
         {
             // Responses cached while the feed's position was unknown (or before the database went back in time)
-            // may show anything older: start from a clean cache at the head.
+            // may show anything older: start from a clean cache at the head. A restored database may also lack
+            // metrics defined since the backup, which the vocabulary would otherwise keep.
+            vocabulary.Forget();
             await cache.EvictAllAsync(cancellationToken);
             _position = head;
             return;

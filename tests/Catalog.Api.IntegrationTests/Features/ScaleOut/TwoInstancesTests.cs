@@ -191,5 +191,25 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
             TimeSpan.FromSeconds(10));
     }
 
+    [SkippableFact]
+    public async Task Metric_DefinedThroughOneInstance_IsUsableThroughTheOtherAtOnce()
+    {
+        var n = await NegotiationScenario.StartAsync(instances.First);
+        var customerThroughB = instances.Second.ClientWithKey(await n.Catalog.IssueKeyAsync("customer", n.Customer.Id()));
+        var metric = TestApi.Unique("queue-depth");
+        object[] targets = [new { metric, value = 100 }];
+        object Proposal() => new { serviceId = n.Service.Id(), title = "Queue depth", businessJustification = "Orders back up.", targets };
+
+        // B reads the vocabulary while the metric does not exist yet, and refuses it.
+        await (await customerThroughB.PostJsonAsync("/api/v1/proposals", Proposal())).ExpectValidationAsync("targets[0].metric");
+        await (await A.PostJsonAsync("/api/v1/metrics", new { key = metric, name = "Queue depth", unit = "messages", direction = "lower-is-stricter" }))
+            .ExpectAsync(HttpStatusCode.Created);
+
+        var proposal = await (await customerThroughB.PostJsonAsync("/api/v1/proposals", Proposal())).ExpectAsync(HttpStatusCode.Created);
+
+        var target = Assert.Single(proposal["targets"]!.AsArray());
+        Assert.Equal(metric, target!["metric"].Value<string>());
+    }
+
     public sealed class Instances : TwoInstances;
 }
