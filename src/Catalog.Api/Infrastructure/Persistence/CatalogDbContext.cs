@@ -4,6 +4,7 @@ using Catalog.Api.Domain.Customers;
 using Catalog.Api.Domain.Metrics;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Domain.Services;
+using System.Globalization;
 using System.Text.Json;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Http;
@@ -94,9 +95,7 @@ public abstract class CatalogDbContext : DbContext
         var events = new List<ChangeEvent>(pending.Count);
         if (pending.Count > 0)
         {
-            var last = (await Database
-                .SqlQuery<long>($"UPDATE \"ChangeCounters\" SET \"Value\" = \"Value\" + {pending.Count} WHERE \"Id\" = {ChangeCounter.SingletonId} RETURNING \"Value\"")
-                .ToListAsync(cancellationToken)).Single();
+            var last = await TakeSequencesAsync(pending.Count, cancellationToken);
             var first = last - pending.Count + 1;
             events.AddRange(pending.Select((p, i) => ChangeEvent.Create(first + i, p.Type, p.SubjectType, p.SubjectId, p.Actor, p.OccurredAt, p.Data)));
             ChangeEvents.AddRange(events);
@@ -110,6 +109,29 @@ public abstract class CatalogDbContext : DbContext
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// Moves the counter on by <paramref name="count"/> and returns its new value, the last of the numbers taken.
+    /// A plain command rather than a query through EF Core: it runs while this writer holds the counter (and on
+    /// SQLite the database), where the query pipeline's work per call (parameter extraction, the query cache,
+    /// a shaper) is time every other writer waits for.
+    /// </summary>
+    private async Task<long> TakeSequencesAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var command = Database.GetDbConnection().CreateCommand();
+        command.Transaction = Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandTimeout = Database.GetCommandTimeout() ?? command.CommandTimeout;
+        command.CommandText = "UPDATE \"ChangeCounters\" SET \"Value\" = \"Value\" + @count WHERE \"Id\" = @id RETURNING \"Value\"";
+        foreach (var (name, value) in new (string, object)[] { ("count", (long)count), ("id", ChangeCounter.SingletonId) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     /// <summary>
