@@ -4,7 +4,6 @@ using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Features.Agreements;
 
