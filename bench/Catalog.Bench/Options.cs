@@ -42,7 +42,7 @@ internal sealed record Options(
             Providers: Get("providers", "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Sizes: Get("sizes", smoke ? "40" : "1000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
             DurationSeconds: int.Parse(Get("duration", smoke ? "1" : "10"), CultureInfo.InvariantCulture),
-            WarmupSeconds: int.Parse(Get("warmup", smoke ? "1" : "3"), CultureInfo.InvariantCulture),
+            WarmupSeconds: int.Parse(Get("warmup", smoke ? "1" : "15"), CultureInfo.InvariantCulture),
             Connections: int.Parse(Get("connections", "32"), CultureInfo.InvariantCulture),
             Threads: int.Parse(Get("threads", "2"), CultureInfo.InvariantCulture),
             ColdStarts: int.Parse(Get("cold-starts", smoke ? "1" : "5"), CultureInfo.InvariantCulture),
