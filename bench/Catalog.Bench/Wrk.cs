@@ -8,11 +8,7 @@ internal sealed record WrkResult(long Requests, double Seconds, double Rps, long
 
 internal static class Wrk
 {
-    /// <summary>
-    /// A warm-up run (the JIT compiles and tiers up the paths, pools fill), then the measured one. The default
-    /// warm-up is 15 s: under POST load the tier-1 recompilation of the write path takes 10-15 s on two cores
-    /// (decision 0011), and a shorter warm-up measured it rather than the steady state.
-    /// </summary>
+    /// <summary>A warm-up run (the JIT compiles and tiers up the paths, pools fill), then the measured one.</summary>
     public static async Task<WrkResult> RunAsync(Options options, Uri target, string script, IReadOnlyDictionary<string, string> environment)
     {
         if (options.WarmupSeconds > 0)
