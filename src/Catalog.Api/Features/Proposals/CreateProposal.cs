@@ -1,6 +1,7 @@
 using Catalog.Api.Domain.ApiKeys;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Features.Metrics;
+using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
@@ -50,7 +51,7 @@ public static class CreateProposal
                 throw new InvalidInputException("customerId", $"No customer with id '{customerId}' exists.");
             }
 
-            var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == input.ServiceId, cancellationToken)
+            var service = await ServiceLookup.FindAsync(db, input.ServiceId!.Value, cancellationToken)
                 ?? throw new InvalidInputException("serviceId", $"No service with id '{input.ServiceId}' exists.");
             var targets = input.Targets!.ToTargets();
             await TargetInputs.EnsureValidAsync(vocabulary, db, targets, "targets", cancellationToken);

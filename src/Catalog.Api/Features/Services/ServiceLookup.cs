@@ -8,6 +8,13 @@ namespace Catalog.Api.Features.Services;
 
 internal static class ServiceLookup
 {
+    /// <summary>
+    /// The service entity, untracked, or null: compiled once, so a request pays neither the query cache's key nor
+    /// the evaluation of its parameter (a write names its service on every request).
+    /// </summary>
+    public static readonly Func<CatalogDbContext, Guid, CancellationToken, Task<Domain.Services.Service?>> FindAsync =
+        EF.CompileAsyncQuery((CatalogDbContext db, Guid id, CancellationToken _) => db.Services.AsNoTracking().SingleOrDefault(s => s.Id == id));
+
     /// <summary>The service as the API shows it; every use case that answers with a service reads it here.</summary>
     public static async Task<ServiceResponse> ReadAsync(CatalogDbContext db, IMapper mapper, Guid id, CancellationToken cancellationToken) =>
         await db.Services.AsNoTracking()
