@@ -23,10 +23,13 @@ internal static class JsonColumns
         property.HasConversion(
             value => JsonSerializer.Serialize(value, Options),
             json => JsonSerializer.Deserialize<T>(json, Options)!,
+            // The values are immutable: the domain replaces one whole and never changes one in place. So the
+            // snapshot EF Core keeps to detect changes is the value itself, and an unchanged value is the same
+            // object; only a replaced one is compared by content.
             new ValueComparer<T>(
-                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+                (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
                 value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
-                value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options)!));
+                value => value));
         return property;
     }
 }

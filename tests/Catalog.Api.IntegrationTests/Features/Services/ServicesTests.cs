@@ -175,6 +175,31 @@ public sealed class ServicesTests(CatalogApiFactory factory) : IClassFixture<Cat
     }
 
     [SkippableFact]
+    public async Task UpdateService_NewAlternatives_AreStoredWhole()
+    {
+        var service = await _scenario.CreateServiceAsync();
+        var key = service["key"].Value<string>();
+        object[] alternatives =
+        [
+            new { name = "Hosted email", unitCostPerMonth = 2.9m, currency = "EUR", note = "Renegotiated" },
+            new { name = "Shared mailboxes", unitCostPerMonth = 1.1m, currency = "EUR", note = (string?)null },
+        ];
+
+        var updated = await Admin.PutJsonAsync($"/api/v1/services/{service.Id()}", Scenario.ServiceBody(key, alternatives: alternatives), ifMatch: "\"1\"");
+        Assert.Equal("\"2\"", updated.ETag());
+        var renamed = await Admin.PutJsonAsync($"/api/v1/services/{service.Id()}", Scenario.ServiceBody(key, alternatives: alternatives, name: "Corporate Email Plus"), ifMatch: "\"2\"");
+        Assert.Equal("\"3\"", renamed.ETag());
+
+        var read = await (await Admin.GetAsync($"/api/v1/services/{service.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Corporate Email Plus", read["name"].Value<string>());
+        var stored = read["alternatives"]!.AsArray();
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(2.9m, stored[0]!["unitCostPerMonth"].Value<decimal>());
+        Assert.Equal("Renegotiated", stored[0]!["note"].Value<string>());
+        Assert.Equal("Shared mailboxes", stored[1]!["name"].Value<string>());
+    }
+
+    [SkippableFact]
     public async Task UpdateService_WithoutIfMatch_Returns428()
     {
         var service = await _scenario.CreateServiceAsync();
