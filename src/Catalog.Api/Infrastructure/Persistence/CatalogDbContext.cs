@@ -90,7 +90,26 @@ public abstract class CatalogDbContext : DbContext
     {
         var pending = _pendingChanges.ToList();
         _pendingChanges.Clear();
-        await using var ownTransaction = Database.CurrentTransaction is null ? await BeginWriteAsync(cancellationToken) : null;
+        return Database.CurrentTransaction is null
+            ? await SaveInOwnTransactionAsync(token => WriteAsync(pending, acceptAllChangesOnSuccess, token), cancellationToken)
+            : await WriteAsync(pending, acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/>, a save made outside any transaction, in a write transaction and commits it.
+    /// A provider may write several such saves in one transaction (<see cref="SqliteCatalogDbContext"/> does).
+    /// </summary>
+    protected virtual async Task<int> SaveInOwnTransactionAsync(Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken)
+    {
+        await using var transaction = await BeginWriteAsync(cancellationToken);
+        var written = await write(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>Writes the changes and numbers their events, in the running transaction.</summary>
+    private async Task<int> WriteAsync(List<PendingChange> pending, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var written = pending.Count == 0 || NumbersEventsFirst ? 0 : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var events = new List<ChangeEvent>(pending.Count);
         if (pending.Count > 0)
@@ -103,11 +122,6 @@ public abstract class CatalogDbContext : DbContext
 
         written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         _savedChanges.AddRange(events.Select(e => new ChangedSubject(e.Sequence, e.SubjectType, e.SubjectId)));
-        if (ownTransaction is not null)
-        {
-            await ownTransaction.CommitAsync(cancellationToken);
-        }
-
         return written;
     }
 
@@ -167,6 +181,13 @@ public abstract class CatalogDbContext : DbContext
 
     /// <summary>The events saved in the running transaction so far.</summary>
     internal IReadOnlyList<ChangedSubject> ChangesInTransaction => _savedChanges;
+
+    /// <summary>Takes on the events another context saved in this context's transaction, to commit (and evict) with its own.</summary>
+    internal void AdoptSavedChanges(CatalogDbContext other)
+    {
+        _savedChanges.AddRange(other._savedChanges);
+        other._savedChanges.Clear();
+    }
 
     /// <summary>The events the transaction that just ended saved; the next transaction starts with none.</summary>
     internal List<ChangedSubject> TakeSavedChanges()

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -8,18 +10,28 @@ namespace Catalog.Api.Infrastructure.Persistence;
 /// <summary>The catalog on SQLite, the embedded default; its migrations are under <c>Migrations/Sqlite</c>.</summary>
 public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbContext> options) : CatalogDbContext(options)
 {
-    /// <summary>One gate per database (per connection string), shared by every context of this process that writes to it.</summary>
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
+    /// <summary>One queue of writers per database (per connection string), shared by every context of this process that writes to it.</summary>
+    private static readonly ConcurrentDictionary<string, SqliteWriteQueue> WriteQueues = new(StringComparer.Ordinal);
+
+    /// <summary>The connection string of this context's own connection while it writes in another's transaction.</summary>
+    private string? _ownConnectionString;
+
+    /// <summary>The writers of the database a connection string names.</summary>
+    internal static SqliteWriteQueue WriteQueue(string connectionString) => WriteQueues.GetOrAdd(connectionString, _ => new SqliteWriteQueue());
+
+    private SqliteWriteQueue Writers => WriteQueue(Database.GetConnectionString() ?? string.Empty);
+
+    private TimeSpan GateTimeout => Database.GetCommandTimeout() is { } seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan;
 
     /// <summary>
-    /// SQLite has one writer at a time. Writers of this process queue here, in order, before they begin
+    /// SQLite has one writer at a time. Writers of this process queue at the gate, in order, before they begin
     /// their (immediate) transaction, instead of colliding on the database lock and retrying after sleeps;
     /// the gate opens again when the transaction ends. Other processes on the same file still meet at the lock.
     /// </summary>
     public override async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
-        var gate = WriteGates.GetOrAdd(Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
-        if (!await gate.WaitAsync(Database.GetCommandTimeout() is { } seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan, cancellationToken))
+        var gate = Writers.Gate;
+        if (!await gate.WaitAsync(GateTimeout, cancellationToken))
         {
             throw new TimeoutException("Waited longer than the command timeout for the other writers to the SQLite database.");
         }
@@ -33,6 +45,33 @@ public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbConte
             gate.Release();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A save outside a transaction is written together with the others queued at the same time, in one
+    /// transaction (<see cref="SqliteWriteQueue"/>). A context whose connection is already open (held by its
+    /// user) keeps to it, in a transaction of its own.
+    /// </summary>
+    protected override Task<int> SaveInOwnTransactionAsync(Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken) =>
+        Database.GetDbConnection().State == ConnectionState.Closed
+            ? Writers.SaveAsync(this, write, GateTimeout, cancellationToken)
+            : base.SaveInOwnTransactionAsync(write, cancellationToken);
+
+    /// <summary>Writes on another context's connection, in its transaction, until <see cref="Leave"/>.</summary>
+    internal async Task JoinAsync(DbConnection connection, DbTransaction transaction)
+    {
+        _ownConnectionString = Database.GetConnectionString();
+        Database.SetDbConnection(connection, contextOwnsConnection: false);
+        await Database.UseTransactionAsync(transaction);
+    }
+
+    /// <summary>Back to a connection of this context's own (opened when next used); the other's stays open in its transaction.</summary>
+    internal void Leave()
+    {
+        Database.UseTransaction(null);
+        Database.SetDbConnection(null, contextOwnsConnection: true);
+        Database.SetConnectionString(_ownConnectionString);
+        _ownConnectionString = null;
     }
 
     /// <summary>Every write holds the database alone, so the counter can be taken before the rows are written.</summary>

@@ -1,0 +1,190 @@
+using System.Data.Common;
+using Catalog.Api.Domain.Customers;
+using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Catalog.Api.UnitTests.Infrastructure;
+
+/// <summary>
+/// Saves queued on SQLite while another write holds the database are written in one transaction (group commit):
+/// each keeps its own outcome, the events stay numbered without gaps, and each context goes back to its own connection.
+/// </summary>
+public sealed class SqliteWriteQueueTests : IDisposable
+{
+    private static readonly ActorRef Actor = new(Guid.Empty, "test", "system");
+
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"catalog-queue-{Guid.NewGuid():N}.db");
+
+    private readonly CommitCounter _commits = new();
+
+    private readonly List<SqliteCatalogDbContext> _contexts = [];
+
+    public SqliteWriteQueueTests()
+    {
+        using var db = Context();
+        db.Database.EnsureCreated();
+    }
+
+    private string ConnectionString => $"Data Source={_file}";
+
+    public void Dispose()
+    {
+        _contexts.ForEach(c => c.Dispose());
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task SaveChanges_QueuedBehindAWrite_CommitTogetherInOneTransaction()
+    {
+        var saves = await QueueBehindAWriteAsync(["alpha", "beta", "gamma", "delta"]);
+
+        await Task.WhenAll(saves.Select(s => s.Task));
+
+        Assert.Equal(1, _commits.Commits);
+        Assert.Equal(4, _commits.LastCommitting);
+        await using var reader = Context();
+        Assert.Equal([1L, 2L, 3L, 4L], await reader.ChangeEvents.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        Assert.Equal(["alpha", "beta", "delta", "gamma"], await reader.Customers.OrderBy(c => c.Key).Select(c => c.Key).ToListAsync());
+    }
+
+    [Fact]
+    public async Task SaveChanges_FirstQueuedSaveFails_TheOthersCommitAndTheNumbersHaveNoGap()
+    {
+        await using (var first = Context())
+        {
+            Add(first, "taken");
+            await first.SaveChangesAsync();
+        }
+
+        var saves = await QueueBehindAWriteAsync(["taken", "beta", "gamma"]);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => saves[0].Task);
+        await Task.WhenAll(saves.Skip(1).Select(s => s.Task));
+        Assert.Equal(2, _commits.Commits);
+        await using var reader = Context();
+        Assert.Equal([1L, 2L, 3L], await reader.ChangeEvents.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        Assert.Equal(["beta", "gamma", "taken"], await reader.Customers.OrderBy(c => c.Key).Select(c => c.Key).ToListAsync());
+    }
+
+    [Fact]
+    public async Task SaveChanges_CancelledWhileQueued_IsRefusedAndTheOthersCommit()
+    {
+        using var cancel = new CancellationTokenSource();
+        var saves = await QueueBehindAWriteAsync(["alpha", "beta", "gamma"], cancelSecond: cancel, release: () => cancel.Cancel());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => saves[1].Task);
+        await Task.WhenAll(saves[0].Task, saves[2].Task);
+        await using var reader = Context();
+        Assert.Equal(["alpha", "gamma"], await reader.Customers.OrderBy(c => c.Key).Select(c => c.Key).ToListAsync());
+        Assert.Equal([1L, 2L], await reader.ChangeEvents.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+    }
+
+    [Fact]
+    public async Task SaveChanges_AfterWritingInAnotherContextsTransaction_UsesItsOwnConnectionAgain()
+    {
+        var saves = await QueueBehindAWriteAsync(["alpha", "beta"]);
+        await Task.WhenAll(saves.Select(s => s.Task));
+        var (leader, joined) = (saves[0].Context, saves[1].Context);
+
+        Add(joined, "gamma");
+        await joined.SaveChangesAsync();
+
+        Assert.NotSame(leader.Database.GetDbConnection(), joined.Database.GetDbConnection());
+        Assert.Null(joined.Database.CurrentTransaction);
+        Assert.Equal(3, await joined.Customers.CountAsync());
+        Assert.Equal(2, _commits.Commits);
+    }
+
+    [Fact]
+    public async Task SaveChanges_QueuedLongerThanTheCommandTimeout_FailsWithATimeout()
+    {
+        var options = Options(commandTimeoutSeconds: 1);
+        await using var holder = new SqliteCatalogDbContext(options);
+        await using var queued = new SqliteCatalogDbContext(options);
+
+        await using (await holder.BeginWriteAsync(CancellationToken.None))
+        {
+            Add(queued, "alpha");
+            await Assert.ThrowsAsync<TimeoutException>(() => queued.SaveChangesAsync());
+        }
+
+        Assert.Equal(0, SqliteCatalogDbContext.WriteQueue(ConnectionString).Queued);
+    }
+
+    /// <summary>Holds the database with a write while one save per key queues, then lets them go.</summary>
+    private async Task<List<(SqliteCatalogDbContext Context, Task Task)>> QueueBehindAWriteAsync(
+        string[] keys, CancellationTokenSource? cancelSecond = null, Action? release = null)
+    {
+        await using var holder = Context();
+        var held = await holder.BeginWriteAsync(CancellationToken.None);
+        var saves = new List<(SqliteCatalogDbContext, Task)>();
+        foreach (var (key, i) in keys.Select((k, i) => (k, i)))
+        {
+            var context = Context();
+            Add(context, key);
+            saves.Add((context, context.SaveChangesAsync(i == 1 && cancelSecond is not null ? cancelSecond.Token : CancellationToken.None)));
+        }
+
+        var queue = SqliteCatalogDbContext.WriteQueue(ConnectionString);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (queue.Queued < keys.Length && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(keys.Length, queue.Queued);
+        release?.Invoke();
+        await held.DisposeAsync();
+        return saves;
+    }
+
+    private static void Add(SqliteCatalogDbContext db, string key)
+    {
+        var customer = Customer.Create(key, new CustomerDetails(key, "CC-1000", $"{key}@example.com"), TestData.T0);
+        db.Customers.Add(customer);
+        db.Record("customer.created", "customer", customer.Id, Actor, TestData.T0, new { key });
+    }
+
+    private SqliteCatalogDbContext Context()
+    {
+        var context = new SqliteCatalogDbContext(Options());
+        _contexts.Add(context);
+        return context;
+    }
+
+    private DbContextOptions<SqliteCatalogDbContext> Options(int commandTimeoutSeconds = 30) =>
+        new DbContextOptionsBuilder<SqliteCatalogDbContext>()
+            .UseSqlite(ConnectionString, sqlite => sqlite.CommandTimeout(commandTimeoutSeconds))
+            .AddInterceptors(_commits)
+            .Options;
+
+    /// <summary>Counts commits, and how many events the last one carried for the response cache to evict.</summary>
+    private sealed class CommitCounter : DbTransactionInterceptor
+    {
+        private int _commits;
+
+        public int Commits => Volatile.Read(ref _commits);
+
+        public int LastCommitting { get; private set; }
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            LastCommitting = ((CatalogDbContext)eventData.Context!).ChangesInTransaction.Count;
+            return ValueTask.FromResult(result);
+        }
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _commits);
+            return Task.CompletedTask;
+        }
+    }
+}
