@@ -22,8 +22,12 @@ public sealed class SqliteWriteQueueTests : IDisposable
 
     private readonly List<SqliteCatalogDbContext> _contexts = [];
 
+    /// <summary>One set of options for every context, as an application's pool has.</summary>
+    private readonly DbContextOptions<SqliteCatalogDbContext> _options;
+
     public SqliteWriteQueueTests()
     {
+        _options = Options();
         using var db = Context();
         db.Database.EnsureCreated();
     }
@@ -74,16 +78,74 @@ public sealed class SqliteWriteQueueTests : IDisposable
     }
 
     [Fact]
-    public async Task SaveChanges_CancelledWhileQueued_IsRefusedAndTheOthersCommit()
+    public async Task SaveChanges_JoinedSaveFails_FailsAloneAndItsContextWritesAgainOnItsOwn()
+    {
+        await using (var first = Context())
+        {
+            Add(first, "taken");
+            await first.SaveChangesAsync();
+        }
+
+        var saves = await QueueBehindAWriteAsync(["alpha", "taken", "gamma"]);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => saves[1].Task);
+        await Task.WhenAll(saves[0].Task, saves[2].Task);
+        var failed = saves[1].Context;
+        failed.ChangeTracker.Clear();
+        Add(failed, "delta");
+        await failed.SaveChangesAsync();
+        await using var reader = Context();
+        Assert.Equal([1L, 2L, 3L, 4L], await reader.ChangeEvents.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        Assert.Equal(["alpha", "delta", "gamma", "taken"], await reader.Customers.OrderBy(c => c.Key).Select(c => c.Key).ToListAsync());
+    }
+
+    [Fact]
+    public async Task SaveChanges_CancelledWhileQueued_AnswersAtOnceAndTheOthersCommit()
     {
         using var cancel = new CancellationTokenSource();
-        var saves = await QueueBehindAWriteAsync(["alpha", "beta", "gamma"], cancelSecond: cancel, release: () => cancel.Cancel());
+        await using var holder = Context();
+        var held = await holder.BeginWriteAsync(CancellationToken.None);
+        var saves = new[] { "alpha", "beta", "gamma" }.Select((key, i) =>
+        {
+            var context = Context();
+            Add(context, key);
+            return context.SaveChangesAsync(i == 1 ? cancel.Token : CancellationToken.None);
+        }).ToList();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => saves[1].Task);
-        await Task.WhenAll(saves[0].Task, saves[2].Task);
+        await cancel.CancelAsync();
+
+        // Refused while the database is still held: the request does not wait for the writers ahead of it.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => saves[1]);
+        Assert.Equal(2, SqliteCatalogDbContext.WriteQueue(ConnectionString).Queued);
+        await held.DisposeAsync();
+        await Task.WhenAll(saves[0], saves[2]);
         await using var reader = Context();
         Assert.Equal(["alpha", "gamma"], await reader.Customers.OrderBy(c => c.Key).Select(c => c.Key).ToListAsync());
         Assert.Equal([1L, 2L], await reader.ChangeEvents.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        Assert.Equal(1, _commits.Commits);
+    }
+
+    [Fact]
+    public async Task SaveChanges_QueuedFromTwoApplications_EachCommitsThroughItsOwnInterceptors()
+    {
+        var other = new CommitCounter();
+        var otherOptions = new DbContextOptionsBuilder<SqliteCatalogDbContext>().UseSqlite(ConnectionString).AddInterceptors(other).Options;
+        await using var holder = Context();
+        var held = await holder.BeginWriteAsync(CancellationToken.None);
+        var saves = new[] { "alpha", "beta", "gamma", "delta" }.Select((key, i) =>
+        {
+            var context = i % 2 == 0 ? Context() : Track(new SqliteCatalogDbContext(otherOptions));
+            Add(context, key);
+            return context.SaveChangesAsync();
+        }).ToList();
+
+        await held.DisposeAsync();
+        await Task.WhenAll(saves);
+
+        Assert.Equal((1, 2), (_commits.Commits, _commits.LastCommitting));
+        Assert.Equal((1, 2), (other.Commits, other.LastCommitting));
+        await using var reader = Context();
+        Assert.Equal([1L, 2L, 3L, 4L], await reader.ChangeEvents.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
     }
 
     [Fact]
@@ -119,17 +181,16 @@ public sealed class SqliteWriteQueueTests : IDisposable
     }
 
     /// <summary>Holds the database with a write while one save per key queues, then lets them go.</summary>
-    private async Task<List<(SqliteCatalogDbContext Context, Task Task)>> QueueBehindAWriteAsync(
-        string[] keys, CancellationTokenSource? cancelSecond = null, Action? release = null)
+    private async Task<List<(SqliteCatalogDbContext Context, Task Task)>> QueueBehindAWriteAsync(string[] keys)
     {
         await using var holder = Context();
         var held = await holder.BeginWriteAsync(CancellationToken.None);
         var saves = new List<(SqliteCatalogDbContext, Task)>();
-        foreach (var (key, i) in keys.Select((k, i) => (k, i)))
+        foreach (var key in keys)
         {
             var context = Context();
             Add(context, key);
-            saves.Add((context, context.SaveChangesAsync(i == 1 && cancelSecond is not null ? cancelSecond.Token : CancellationToken.None)));
+            saves.Add((context, context.SaveChangesAsync()));
         }
 
         var queue = SqliteCatalogDbContext.WriteQueue(ConnectionString);
@@ -140,7 +201,6 @@ public sealed class SqliteWriteQueueTests : IDisposable
         }
 
         Assert.Equal(keys.Length, queue.Queued);
-        release?.Invoke();
         await held.DisposeAsync();
         return saves;
     }
@@ -152,9 +212,10 @@ public sealed class SqliteWriteQueueTests : IDisposable
         db.Record("customer.created", "customer", customer.Id, Actor, TestData.T0, new { key });
     }
 
-    private SqliteCatalogDbContext Context()
+    private SqliteCatalogDbContext Context() => Track(new SqliteCatalogDbContext(_options));
+
+    private SqliteCatalogDbContext Track(SqliteCatalogDbContext context)
     {
-        var context = new SqliteCatalogDbContext(Options());
         _contexts.Add(context);
         return context;
     }

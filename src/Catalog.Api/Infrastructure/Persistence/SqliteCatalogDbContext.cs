@@ -3,6 +3,7 @@ using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Catalog.Api.Infrastructure.Persistence;
@@ -15,6 +16,15 @@ public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbConte
 
     /// <summary>The connection string of this context's own connection while it writes in another's transaction.</summary>
     private string? _ownConnectionString;
+
+    /// <summary>
+    /// The options this context was made with: the same for every context of one application, so saves
+    /// written together also commit through the same interceptors (the response cache's among them).
+    /// </summary>
+    internal DbContextOptions Options { get; } = options;
+
+    /// <summary>Whether this context makes its own connections (from a connection string) rather than using one it was given.</summary>
+    private bool OwnsConnections { get; } = RelationalOptionsExtension.Extract(options).Connection is null;
 
     /// <summary>The writers of the database a connection string names.</summary>
     internal static SqliteWriteQueue WriteQueue(string connectionString) => WriteQueues.GetOrAdd(connectionString, _ => new SqliteWriteQueue());
@@ -49,25 +59,33 @@ public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbConte
 
     /// <summary>
     /// A save outside a transaction is written together with the others queued at the same time, in one
-    /// transaction (<see cref="SqliteWriteQueue"/>). A context whose connection is already open (held by its
-    /// user) keeps to it, in a transaction of its own.
+    /// transaction (<see cref="SqliteWriteQueue"/>). A context given a connection by its user, or whose
+    /// connection is open, keeps to it, in a transaction of its own.
     /// </summary>
     protected override Task<int> SaveInOwnTransactionAsync(Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken) =>
-        Database.GetDbConnection().State == ConnectionState.Closed
+        OwnsConnections && Database.GetDbConnection().State == ConnectionState.Closed
             ? Writers.SaveAsync(this, write, GateTimeout, cancellationToken)
             : base.SaveInOwnTransactionAsync(write, cancellationToken);
 
     /// <summary>Writes on another context's connection, in its transaction, until <see cref="Leave"/>.</summary>
     internal async Task JoinAsync(DbConnection connection, DbTransaction transaction)
     {
-        _ownConnectionString = Database.GetConnectionString();
+        _ownConnectionString = Database.GetConnectionString() ?? throw new InvalidOperationException("A context without a connection string cannot join another's transaction.");
         Database.SetDbConnection(connection, contextOwnsConnection: false);
         await Database.UseTransactionAsync(transaction);
     }
 
-    /// <summary>Back to a connection of this context's own (opened when next used); the other's stays open in its transaction.</summary>
+    /// <summary>
+    /// Back to a connection of this context's own (opened when next used); the other's stays open in its
+    /// transaction. Safe after a join that failed part way.
+    /// </summary>
     internal void Leave()
     {
+        if (_ownConnectionString is null)
+        {
+            return;
+        }
+
         Database.UseTransaction(null);
         Database.SetDbConnection(null, contextOwnsConnection: true);
         Database.SetConnectionString(_ownConnectionString);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -17,6 +18,10 @@ namespace Catalog.Api.Infrastructure.Persistence;
 /// (the change counter's, the tables' last pages), which is most of what a write holds the database for. A save
 /// that fails is rolled back to its savepoint and fails alone; a commit that fails fails every save in it.
 /// </para>
+/// <para>
+/// Only saves of contexts made with the same options are written together, so that the commit runs through the
+/// interceptors of each (two applications in one process share the gate, not their transactions).
+/// </para>
 /// </summary>
 internal sealed class SqliteWriteQueue
 {
@@ -24,7 +29,7 @@ internal sealed class SqliteWriteQueue
 
     private readonly Lock _sync = new();
 
-    /// <summary>Saves waiting for a transaction; the first of them leads the next one while <see cref="_leading"/>.</summary>
+    /// <summary>Saves waiting for a transaction, in the order they came; the first of them leads the next one.</summary>
     private readonly List<QueuedSave> _queued = [];
 
     /// <summary>Whether a save is leading a transaction or waiting at the gate to; the queue is empty otherwise.</summary>
@@ -47,54 +52,98 @@ internal sealed class SqliteWriteQueue
 
     /// <summary>
     /// Runs <paramref name="write"/> (the context's statements) in a transaction, with whatever other saves are
-    /// queued beside it, and returns once that transaction has committed or failed. Once queued, a save is not
-    /// abandoned: its context is in use until the transaction ends, and a save cancelled before its turn is refused.
+    /// queued beside it, and returns once that transaction has committed or failed. A save cancelled or out of
+    /// time while it waits is refused then; once its group is being written, it waits for the group's end, since
+    /// its context is in use until then.
     /// </summary>
     public async Task<int> SaveAsync(SqliteCatalogDbContext context, Func<CancellationToken, Task<int>> write, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var save = new QueuedSave(context, write, cancellationToken);
+        var save = new QueuedSave(context, write, timeout, cancellationToken);
         bool lead;
         lock (_sync)
         {
             _queued.Add(save);
             lead = !_leading;
             _leading = true;
+            save.Leads = lead;
         }
 
-        if (lead || await save.Turn.Task)
+        if (!lead)
         {
-            await LeadAsync(timeout);
+            await using (cancellationToken.Register(() => Withdraw(save)))
+            {
+                lead = await save.Turn.Task;
+            }
+        }
+
+        if (lead)
+        {
+            await LeadAsync(save);
         }
 
         return save.Outcome();
     }
 
-    /// <summary>Takes the gate, then every save queued by then (this one first), writes them and hands on to the next in line.</summary>
-    private async Task LeadAsync(TimeSpan timeout)
+    /// <summary>A save cancelled while it waits its turn leaves the queue at once, unless it is about to lead or being written.</summary>
+    private void Withdraw(QueuedSave save)
     {
-        var entered = await Gate.WaitAsync(timeout);
+        lock (_sync)
+        {
+            if (save.Leads || !_queued.Remove(save))
+            {
+                return;
+            }
+        }
+
+        save.Fail(new OperationCanceledException(save.CancellationToken));
+        save.Finish();
+    }
+
+    /// <summary>
+    /// Waits for the gate (until the leader's own time runs out), then writes every save queued by then that was
+    /// made with the leader's options, and hands on to the first save still waiting.
+    /// </summary>
+    private async Task LeadAsync(QueuedSave leader)
+    {
+        Exception? notEntered = null;
+        try
+        {
+            if (!await Gate.WaitAsync(leader.TimeLeft(), leader.CancellationToken))
+            {
+                notEntered = new TimeoutException("Waited longer than the command timeout for the other writers to the SQLite database.");
+            }
+        }
+        catch (OperationCanceledException e)
+        {
+            notEntered = e;
+        }
+
         List<QueuedSave> group;
         lock (_sync)
         {
-            group = [.. _queued];
-            _queued.Clear();
+            // Out of the gate's reach, the leader gives up alone with those whose time ran out too (they queued
+            // earlier than the rest); the others wait on, led by the next.
+            group = notEntered is null
+                ? _queued.Where(s => ReferenceEquals(s.Context.Options, leader.Context.Options)).ToList()
+                : _queued.Where(s => s == leader || s.TimeLeft() == TimeSpan.Zero).ToList();
+            _queued.RemoveAll(group.Contains);
         }
 
         try
         {
-            if (entered)
+            if (notEntered is null)
             {
                 await WriteAsync(group);
             }
             else
             {
-                var timedOut = new TimeoutException("Waited longer than the command timeout for the other writers to the SQLite database.");
-                group.ForEach(s => s.Fail(timedOut));
+                leader.Fail(notEntered);
+                group.ForEach(s => s.Fail(new TimeoutException("Waited longer than the command timeout for the other writers to the SQLite database.")));
             }
         }
         finally
         {
-            if (entered)
+            if (notEntered is null)
             {
                 Gate.Release();
             }
@@ -105,6 +154,10 @@ internal sealed class SqliteWriteQueue
             {
                 next = _queued.Count > 0 ? _queued[0] : null;
                 _leading = next is not null;
+                if (next is not null)
+                {
+                    next.Leads = true;
+                }
             }
 
             next?.Turn.TrySetResult(true);
@@ -142,15 +195,22 @@ internal sealed class SqliteWriteQueue
                     {
                         await dbTransaction.ReleaseAsync(Savepoint);
                     }
-
-                    written.Add(save);
                 }
                 catch (Exception e) when (savepoints)
                 {
                     save.Fail(e);
                     await dbTransaction.RollbackAsync(Savepoint);
                     await dbTransaction.ReleaseAsync(Savepoint);
+                    continue;
                 }
+
+                // Its events commit (and leave the response cache) with the leader's transaction.
+                if (!ReferenceEquals(save.Context, leader))
+                {
+                    leader.AdoptSavedChanges(save.Context);
+                }
+
+                written.Add(save);
             }
 
             if (written.Count > 0)
@@ -166,10 +226,12 @@ internal sealed class SqliteWriteQueue
     }
 
     /// <summary>A save waiting in the queue, and then its outcome.</summary>
-    private sealed class QueuedSave(SqliteCatalogDbContext context, Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken)
+    private sealed class QueuedSave(SqliteCatalogDbContext context, Func<CancellationToken, Task<int>> write, TimeSpan timeout, CancellationToken cancellationToken)
     {
         /// <summary>The request's own flow (its logging scopes, its trace), for its statements run by another save's request.</summary>
         private readonly ExecutionContext? _flow = ExecutionContext.Capture();
+
+        private readonly long _queuedAt = Stopwatch.GetTimestamp();
 
         private int _written;
 
@@ -179,8 +241,15 @@ internal sealed class SqliteWriteQueue
 
         public CancellationToken CancellationToken => cancellationToken;
 
-        /// <summary>Completes with <see langword="true"/> when this save is to lead the next transaction, <see langword="false"/> when its own has ended.</summary>
+        /// <summary>Whether this save leads (or is about to lead) a transaction; it then no longer leaves the queue when cancelled.</summary>
+        public bool Leads { get; set; }
+
+        /// <summary>Completes with <see langword="true"/> when this save is to lead the next transaction, <see langword="false"/> when it is done.</summary>
         public TaskCompletionSource<bool> Turn { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>What is left of the command timeout since this save queued (infinite without one).</summary>
+        public TimeSpan TimeLeft() =>
+            timeout == Timeout.InfiniteTimeSpan ? timeout : TimeSpan.FromTicks(Math.Max(0, (timeout - Stopwatch.GetElapsedTime(_queuedAt)).Ticks));
 
         /// <summary>Runs the save's statements in the leader's transaction (on its own connection when it leads).</summary>
         public async Task RunAsync(SqliteCatalogDbContext leader, DbConnection connection, DbTransaction transaction)
@@ -191,11 +260,10 @@ internal sealed class SqliteWriteQueue
                 return;
             }
 
-            await context.JoinAsync(connection, transaction);
             try
             {
+                await context.JoinAsync(connection, transaction);
                 _written = await InOwnFlow();
-                leader.AdoptSavedChanges(context);
             }
             finally
             {
