@@ -61,11 +61,7 @@ public sealed class SqliteWriteQueueTests : IDisposable
     [Fact]
     public async Task SaveChanges_FirstQueuedSaveFails_TheOthersCommitAndTheNumbersHaveNoGap()
     {
-        await using (var first = Context())
-        {
-            Add(first, "taken");
-            await first.SaveChangesAsync();
-        }
+        await SaveAloneAsync("taken");
 
         var saves = await QueueBehindAWriteAsync(["taken", "beta", "gamma"]);
 
@@ -80,11 +76,7 @@ public sealed class SqliteWriteQueueTests : IDisposable
     [Fact]
     public async Task SaveChanges_JoinedSaveFails_FailsAloneAndItsContextWritesAgainOnItsOwn()
     {
-        await using (var first = Context())
-        {
-            Add(first, "taken");
-            await first.SaveChangesAsync();
-        }
+        await SaveAloneAsync("taken");
 
         var saves = await QueueBehindAWriteAsync(["alpha", "taken", "gamma"]);
 
@@ -203,6 +195,14 @@ public sealed class SqliteWriteQueueTests : IDisposable
         Assert.Equal(keys.Length, queue.Queued);
         await held.DisposeAsync();
         return saves;
+    }
+
+    /// <summary>Saves a customer before any save queues, so that its key is taken.</summary>
+    private async Task SaveAloneAsync(string key)
+    {
+        await using var db = Context();
+        Add(db, key);
+        await db.SaveChangesAsync();
     }
 
     private static void Add(SqliteCatalogDbContext db, string key)

@@ -43,7 +43,7 @@ public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbConte
         var gate = Writers.Gate;
         if (!await gate.WaitAsync(GateTimeout, cancellationToken))
         {
-            throw new TimeoutException("Waited longer than the command timeout for the other writers to the SQLite database.");
+            throw SqliteWriteQueue.GateTimedOut();
         }
 
         try

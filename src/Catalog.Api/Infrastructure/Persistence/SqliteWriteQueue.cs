@@ -38,6 +38,10 @@ internal sealed class SqliteWriteQueue
     /// <summary>Held by the one transaction that writes: an explicit one, or a group of queued saves.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
+    /// <summary>What a writer that waited longer than the command timeout for the gate fails with.</summary>
+    public static TimeoutException GateTimedOut() =>
+        new("Waited longer than the command timeout for the other writers to the SQLite database.");
+
     /// <summary>How many saves wait for a transaction.</summary>
     public int Queued
     {
@@ -110,7 +114,7 @@ internal sealed class SqliteWriteQueue
         {
             if (!await Gate.WaitAsync(leader.TimeLeft(), leader.CancellationToken))
             {
-                notEntered = new TimeoutException("Waited longer than the command timeout for the other writers to the SQLite database.");
+                notEntered = GateTimedOut();
             }
         }
         catch (OperationCanceledException e)
@@ -138,7 +142,8 @@ internal sealed class SqliteWriteQueue
             else
             {
                 leader.Fail(notEntered);
-                group.ForEach(s => s.Fail(new TimeoutException("Waited longer than the command timeout for the other writers to the SQLite database.")));
+                var timedOut = GateTimedOut();
+                group.ForEach(s => s.Fail(timedOut));
             }
         }
         finally
