@@ -45,7 +45,8 @@ builder.Services
     .AddCatalogOpenApi()
     .AddCatalogWebhooks(builder.Configuration)
     .AddCatalogRateLimiting(builder.Configuration)
-    .AddCatalogResponseCache(builder.Configuration);
+    .AddCatalogResponseCache(builder.Configuration)
+    .AddCatalogNativeHeapTrimming(builder.Configuration);
 
 var app = builder.Build();
 if (migrateOnly)
