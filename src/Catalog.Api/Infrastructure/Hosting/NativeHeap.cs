@@ -7,7 +7,7 @@ namespace Catalog.Api.Infrastructure.Hosting;
 /// in the middle of an arena stays resident: the memory compiling code at first use and SQLite's page caches take
 /// under load is mostly free again afterwards, yet still counted in the process's RSS until the arena is trimmed.
 /// </summary>
-internal static partial class NativeHeap
+internal static class NativeHeap
 {
     private static readonly Lazy<bool> Trimmable = new(() => Trim() is not null);
 
