@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Catalog.Api.Infrastructure.Caching;
 
 /// <summary>The <c>ResponseCache</c> configuration section.</summary>
@@ -34,14 +32,5 @@ public sealed class ResponseCacheOptions
         {
             yield return "ResponseCache:SizeLimitMegabytes must be at least 1.";
         }
-    }
-}
-
-internal sealed class ResponseCacheOptionsValidation : IValidateOptions<ResponseCacheOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ResponseCacheOptions options)
-    {
-        var problems = ResponseCacheOptions.Problems(options).ToList();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -13,12 +13,8 @@ public static class ResponseCacheSetup
 {
     public static IServiceCollection AddCatalogResponseCache(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ResponseCacheOptions>()
-            .Bind(configuration.GetSection(ResponseCacheOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ResponseCacheOptions>, ResponseCacheOptionsValidation>();
-
-        var options = Read(configuration);
+        services.AddCheckedOptions<ResponseCacheOptions>(configuration, ResponseCacheOptions.Section, ResponseCacheOptions.Problems);
+        var options = configuration.ReadSection<ResponseCacheOptions>(ResponseCacheOptions.Section);
         services.AddOutputCache(o =>
         {
             o.SizeLimit = options.SizeLimitMegabytes * 1024L * 1024L;
@@ -63,7 +59,4 @@ public static class ResponseCacheSetup
     public static TBuilder CacheListUntilChanged<TBuilder>(this TBuilder endpoint, string subjectType)
         where TBuilder : IEndpointConventionBuilder =>
         endpoint.CacheOutput(new ResponseCachePolicy(_ => [ResponseCacheStore.ListTag(subjectType)]));
-
-    private static ResponseCacheOptions Read(IConfiguration configuration) =>
-        configuration.GetSection(ResponseCacheOptions.Section).Get<ResponseCacheOptions>() ?? new ResponseCacheOptions();
 }

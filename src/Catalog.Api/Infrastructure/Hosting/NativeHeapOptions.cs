@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Catalog.Api.Infrastructure.Hosting;
 
 /// <summary>The <c>NativeHeap</c> configuration section.</summary>
@@ -20,14 +18,5 @@ public sealed class NativeHeapOptions
         {
             yield return "NativeHeap:TrimInterval must be zero (off) or positive.";
         }
-    }
-}
-
-internal sealed class NativeHeapOptionsValidation : IValidateOptions<NativeHeapOptions>
-{
-    public ValidateOptionsResult Validate(string? name, NativeHeapOptions options)
-    {
-        var problems = NativeHeapOptions.Problems(options).ToList();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

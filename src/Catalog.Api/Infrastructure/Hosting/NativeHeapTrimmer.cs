@@ -27,12 +27,8 @@ public static class NativeHeapSetup
     /// <summary>Trims the native heap periodically where the C library can (glibc) and the interval is not zero.</summary>
     public static IServiceCollection AddCatalogNativeHeapTrimming(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NativeHeapOptions>()
-            .Bind(configuration.GetSection(NativeHeapOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NativeHeapOptions>, NativeHeapOptionsValidation>();
-
-        var options = configuration.GetSection(NativeHeapOptions.Section).Get<NativeHeapOptions>() ?? new NativeHeapOptions();
+        services.AddCheckedOptions<NativeHeapOptions>(configuration, NativeHeapOptions.Section, NativeHeapOptions.Problems);
+        var options = configuration.ReadSection<NativeHeapOptions>(NativeHeapOptions.Section);
         if (options.TrimInterval > TimeSpan.Zero && !BuildTime.IsGeneratingOpenApiDocument && NativeHeap.CanTrim)
         {
             services.AddHostedService<NativeHeapTrimmer>();

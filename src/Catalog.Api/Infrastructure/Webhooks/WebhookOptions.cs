@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Infrastructure.Webhooks;
 
@@ -109,15 +108,5 @@ public sealed class WebhookOptions
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span)
             ? span
             : throw new FormatException($"'{text}' is not a delay; write it as 500ms, 30s, 10m, 2h or 00:00:30.");
-    }
-}
-
-/// <summary>Checks the section at start, so a typo fails the start rather than the first retry.</summary>
-internal sealed class WebhookOptionsValidation : IValidateOptions<WebhookOptions>
-{
-    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
-    {
-        var problems = WebhookOptions.Problems(options).ToList();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -1,6 +1,5 @@
 using Catalog.Api.Infrastructure.Application;
 using Catalog.Api.Infrastructure.Auth;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Infrastructure.Webhooks;
 
@@ -11,10 +10,8 @@ public static class WebhookSetup
 
     public static IServiceCollection AddCatalogWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>()
-            .Bind(configuration.GetSection(WebhookOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
+        // Checked at start, so a typo fails the start rather than the first retry.
+        services.AddCheckedOptions<WebhookOptions>(configuration, WebhookOptions.Section, WebhookOptions.Problems);
         services.AddAuthorizationBuilder()
             .AddPolicy(ManagePolicy, policy => policy.RequireRole(Roles.Integrator, Roles.Admin));
         services.AddSingleton<WebhookTargetGuard>();
