@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Makes the Dockerfile's base images available locally:
-#   mcr.microsoft.com/dotnet/sdk:10.0     (build stage)
-#   mcr.microsoft.com/dotnet/aspnet:10.0  (runtime stage)
+#   mcr.microsoft.com/dotnet/sdk:10.0           (build stage)
+#   mcr.microsoft.com/dotnet/runtime-deps:10.0  (runtime stage: the published API carries its own runtime)
 #
 # For each image: if it is already in the local image store, nothing is done; otherwise a `docker pull`
 # is tried; if the registry cannot be reached, a local stand-in is built under the official name from a
-# Debian bookworm minbase root (debootstrap) plus the .NET installation of this machine. The stand-ins
-# behave like the official images where the Dockerfile relies on them: `dotnet` on PATH, a user `app`
-# with uid/gid 1654 and home /home/app, root as the default user, the official environment variables.
+# Debian bookworm minbase root (debootstrap) with what .NET needs from the system; the sdk stand-in adds the
+# .NET installation of this machine. The stand-ins behave like the official images where the Dockerfile
+# relies on them: `dotnet` on PATH (sdk), a user `app` with uid/gid 1654 and home /home/app, root as the
+# default user, the official environment variables.
 #
 # Idempotent: a second run only checks that the tags exist. Docker itself is set up by
 # scripts/docker-engine.sh (installs docker.io and starts dockerd when missing); debootstrap is installed
@@ -38,7 +39,7 @@ APP_UID=1654
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 SDK_IMAGE="mcr.microsoft.com/dotnet/sdk:${CHANNEL}"
-ASPNET_IMAGE="mcr.microsoft.com/dotnet/aspnet:${CHANNEL}"
+DEPS_IMAGE="mcr.microsoft.com/dotnet/runtime-deps:${CHANNEL}"
 
 log() { printf '[base-images] %s\n' "$*" >&2; }
 die() { printf '[base-images] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -57,10 +58,10 @@ exec 9>"$WORK/.lock"
 flock 9 # one run at a time: a second one waits, then finds the images
 
 need_sdk=0
-need_aspnet=0
-image_present_or_pulled "$ASPNET_IMAGE" || need_aspnet=1
+need_deps=0
+image_present_or_pulled "$DEPS_IMAGE" || need_deps=1
 image_present_or_pulled "$SDK_IMAGE" || need_sdk=1
-if [ "$need_sdk" = 0 ] && [ "$need_aspnet" = 0 ]; then
+if [ "$need_sdk" = 0 ] && [ "$need_deps" = 0 ]; then
   log "nothing to do"
   exit 0
 fi
@@ -80,11 +81,9 @@ latest_version() { # DIR PREFIX -> highest version folder in DIR starting with P
 }
 RUNTIME_VERSION="$(latest_version "$DOTNET_SOURCE/shared/Microsoft.NETCore.App" "$CHANNEL")"
 ASPNET_VERSION="$(latest_version "$DOTNET_SOURCE/shared/Microsoft.AspNetCore.App" "$CHANNEL")"
-FXR_VERSION="$(latest_version "$DOTNET_SOURCE/host/fxr" "$CHANNEL")"
 SDK_VERSION="$(find "$DOTNET_SOURCE/sdk" -mindepth 1 -maxdepth 1 -type d -name "${CHANNEL%.*}.*" -printf '%f\n' 2>/dev/null | sort -V | tail -n 1)"
 [ -n "$RUNTIME_VERSION" ] || die "$DOTNET_SOURCE has no Microsoft.NETCore.App $CHANNEL.x runtime"
 [ -n "$ASPNET_VERSION" ] || die "$DOTNET_SOURCE has no Microsoft.AspNetCore.App $CHANNEL.x runtime"
-[ -n "$FXR_VERSION" ] || die "$DOTNET_SOURCE has no host/fxr $CHANNEL.x"
 if [ "$need_sdk" = 1 ]; then
   [ -n "$SDK_VERSION" ] || die "$DOTNET_SOURCE has no ${CHANNEL%.*}.x SDK"
 fi
@@ -113,24 +112,11 @@ in_root useradd --no-log-init --uid "$APP_UID" --gid "$APP_UID" --create-home --
 
 slim_root
 
-# .NET: the host, hostfxr and the two shared frameworks (what the aspnet image carries).
-DN="$ROOT/usr/share/dotnet"
-mkdir -p "$DN/host/fxr" "$DN/shared/Microsoft.NETCore.App" "$DN/shared/Microsoft.AspNetCore.App"
-cp -a "$DOTNET_SOURCE/dotnet" "$DN/"
-cp -a "$DOTNET_SOURCE"/LICENSE.txt "$DOTNET_SOURCE"/ThirdPartyNotices.txt "$DN/" 2>/dev/null || true
-cp -a "$DOTNET_SOURCE/host/fxr/$FXR_VERSION" "$DN/host/fxr/"
-cp -a "$DOTNET_SOURCE/shared/Microsoft.NETCore.App/$RUNTIME_VERSION" "$DN/shared/Microsoft.NETCore.App/"
-cp -a "$DOTNET_SOURCE/shared/Microsoft.AspNetCore.App/$ASPNET_VERSION" "$DN/shared/Microsoft.AspNetCore.App/"
-ln -sf /usr/share/dotnet/dotnet "$ROOT/usr/bin/dotnet"
-
 COMMON_CHANGES=(
   --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
   --change "ENV APP_UID=$APP_UID"
   --change "ENV ASPNETCORE_HTTP_PORTS=8080"
   --change "ENV DOTNET_RUNNING_IN_CONTAINER=true"
-  --change "ENV DOTNET_ROOT=/usr/share/dotnet"
-  --change "ENV DOTNET_VERSION=$RUNTIME_VERSION"
-  --change "ENV ASPNET_VERSION=$ASPNET_VERSION"
   --change "USER root"
   --change "WORKDIR /"
   --change 'CMD ["bash"]'
@@ -149,12 +135,12 @@ import_root() { # TAG extra --change args...
   log "$tag: built in $((SECONDS - t)) s, $(docker image inspect --format '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1/1e6}')"
 }
 
-# Smoke test: the image runs `dotnet` as the app user.
-smoke() { # TAG ARGS...
+# Smoke test: the image runs as the app user and, given arguments, runs `dotnet` with them.
+smoke() { # TAG [ARGS...]
   local tag=$1
   shift
   local problem=""
-  if ! docker run --rm --network none --user app "$tag" dotnet "$@" >/dev/null; then
+  if [ "$#" -gt 0 ] && ! docker run --rm --network none --user app "$tag" dotnet "$@" >/dev/null; then
     problem="it does not run 'dotnet $*'"
   elif [ "$(docker run --rm --network none --user app "$tag" id -u)" != "$APP_UID" ]; then
     problem="its user app is not uid $APP_UID"
@@ -178,21 +164,24 @@ add_host_ca_certs() {
   echo "$n"
 }
 
-if [ "$need_aspnet" = 1 ]; then
-  import_root "$ASPNET_IMAGE" --change "LABEL $STANDIN_LABEL.dotnet=$ASPNET_VERSION"
-  smoke "$ASPNET_IMAGE" --list-runtimes
+if [ "$need_deps" = 1 ]; then
+  import_root "$DEPS_IMAGE"
+  smoke "$DEPS_IMAGE"
 fi
 
 if [ "$need_sdk" = 1 ]; then
   # The whole SDK on top of the same root.
+  DN="$ROOT/usr/share/dotnet"
+  mkdir -p "$DN"
   cp -a "$DOTNET_SOURCE"/. "$DN/"
+  ln -sf /usr/share/dotnet/dotnet "$ROOT/usr/bin/dotnet"
   rm -rf "$DN/metadata" # written by the host's CLI at run time (workload state), not part of the install
   sdk_changes=()
   # The build stage restores from NuGet over HTTPS. Where this machine reaches the internet through a
   # TLS-inspecting egress proxy, the host trusts that proxy's CA (a local CA certificate) and sets
   # NUGET_CERT_REVOCATION_MODE=offline (revocation servers are unreachable: each package signature check
   # would wait for a time-out). The SDK stand-in inherits both, so that `docker build` restores as the host
-  # does. The aspnet stand-in, and so the app image, keeps Debian's plain trust store.
+  # does. The runtime-deps stand-in, and so the app image, keeps Debian's plain trust store.
   if [ "${HOST_CA_CERTS:-1}" = 1 ]; then
     n="$(add_host_ca_certs)" || die "could not add the host's CA certificates"
     if [ "$n" -gt 0 ]; then
@@ -206,6 +195,9 @@ if [ "$need_sdk" = 1 ]; then
   fi
   import_root "$SDK_IMAGE" "${sdk_changes[@]}" \
     --change "LABEL $STANDIN_LABEL.dotnet=$SDK_VERSION" \
+    --change "ENV DOTNET_ROOT=/usr/share/dotnet" \
+    --change "ENV DOTNET_VERSION=$RUNTIME_VERSION" \
+    --change "ENV ASPNET_VERSION=$ASPNET_VERSION" \
     --change "ENV DOTNET_SDK_VERSION=$SDK_VERSION" \
     --change "ENV DOTNET_GENERATE_ASPNET_CERTIFICATE=false" \
     --change "ENV DOTNET_NOLOGO=true" \
