@@ -67,27 +67,28 @@ if [ "$need_sdk" = 0 ] && [ "$need_deps" = 0 ]; then
 fi
 
 # ------------------------------------------------------------------------------------------ .NET source
-if [ -z "${DOTNET_SOURCE:-}" ]; then
-  if command -v dotnet >/dev/null 2>&1; then
-    DOTNET_SOURCE="$(dirname "$(readlink -f "$(command -v dotnet)")")"
-  else
-    DOTNET_SOURCE=/usr/share/dotnet
-  fi
-fi
-[ -x "$DOTNET_SOURCE/dotnet" ] || die "no .NET installation at $DOTNET_SOURCE (set DOTNET_SOURCE)"
-
-latest_version() { # DIR PREFIX -> highest version folder in DIR starting with PREFIX.
-  find "$1" -mindepth 1 -maxdepth 1 -type d -name "$2.*" -printf '%f\n' 2>/dev/null | sort -V | tail -n 1
-}
-RUNTIME_VERSION="$(latest_version "$DOTNET_SOURCE/shared/Microsoft.NETCore.App" "$CHANNEL")"
-ASPNET_VERSION="$(latest_version "$DOTNET_SOURCE/shared/Microsoft.AspNetCore.App" "$CHANNEL")"
-SDK_VERSION="$(find "$DOTNET_SOURCE/sdk" -mindepth 1 -maxdepth 1 -type d -name "${CHANNEL%.*}.*" -printf '%f\n' 2>/dev/null | sort -V | tail -n 1)"
-[ -n "$RUNTIME_VERSION" ] || die "$DOTNET_SOURCE has no Microsoft.NETCore.App $CHANNEL.x runtime"
-[ -n "$ASPNET_VERSION" ] || die "$DOTNET_SOURCE has no Microsoft.AspNetCore.App $CHANNEL.x runtime"
+# Only the sdk stand-in carries .NET; the runtime-deps one has only what .NET needs from the system.
 if [ "$need_sdk" = 1 ]; then
+  if [ -z "${DOTNET_SOURCE:-}" ]; then
+    if command -v dotnet >/dev/null 2>&1; then
+      DOTNET_SOURCE="$(dirname "$(readlink -f "$(command -v dotnet)")")"
+    else
+      DOTNET_SOURCE=/usr/share/dotnet
+    fi
+  fi
+  [ -x "$DOTNET_SOURCE/dotnet" ] || die "no .NET installation at $DOTNET_SOURCE (set DOTNET_SOURCE)"
+
+  latest_version() { # DIR PREFIX -> highest version folder in DIR starting with PREFIX.
+    find "$1" -mindepth 1 -maxdepth 1 -type d -name "$2.*" -printf '%f\n' 2>/dev/null | sort -V | tail -n 1
+  }
+  RUNTIME_VERSION="$(latest_version "$DOTNET_SOURCE/shared/Microsoft.NETCore.App" "$CHANNEL")"
+  ASPNET_VERSION="$(latest_version "$DOTNET_SOURCE/shared/Microsoft.AspNetCore.App" "$CHANNEL")"
+  SDK_VERSION="$(find "$DOTNET_SOURCE/sdk" -mindepth 1 -maxdepth 1 -type d -name "${CHANNEL%.*}.*" -printf '%f\n' 2>/dev/null | sort -V | tail -n 1)"
+  [ -n "$RUNTIME_VERSION" ] || die "$DOTNET_SOURCE has no Microsoft.NETCore.App $CHANNEL.x runtime"
+  [ -n "$ASPNET_VERSION" ] || die "$DOTNET_SOURCE has no Microsoft.AspNetCore.App $CHANNEL.x runtime"
   [ -n "$SDK_VERSION" ] || die "$DOTNET_SOURCE has no ${CHANNEL%.*}.x SDK"
+  log ".NET from $DOTNET_SOURCE: runtime $RUNTIME_VERSION, ASP.NET Core $ASPNET_VERSION, SDK $SDK_VERSION"
 fi
-log ".NET from $DOTNET_SOURCE: runtime $RUNTIME_VERSION, ASP.NET Core $ASPNET_VERSION, SDK ${SDK_VERSION:-none}"
 
 # ------------------------------------------------------------------------------------------- root fs
 # shellcheck source=scripts/lib/debian-root.sh
