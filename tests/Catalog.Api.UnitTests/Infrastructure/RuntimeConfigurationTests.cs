@@ -8,10 +8,23 @@ public sealed class RuntimeConfigurationTests
     [Fact]
     public void RuntimeConfig_LimitsTheManagedHeapOnTheWorkstationGc()
     {
-        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalog.Api.runtimeconfig.json")));
-        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        var properties = ConfigProperties();
 
         Assert.Equal(128L * 1024 * 1024, properties.GetProperty("System.GC.HeapHardLimit").GetInt64());
         Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
+    }
+
+    [Fact]
+    public void RuntimeConfig_RecompilesOnlyMethodsCalledAThousandTimes()
+    {
+        var properties = ConfigProperties();
+
+        Assert.Equal(1000, properties.GetProperty("System.Runtime.TieredCompilation.CallCountThreshold").GetInt32());
+    }
+
+    private static JsonElement ConfigProperties()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalog.Api.runtimeconfig.json")));
+        return config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").Clone();
     }
 }
