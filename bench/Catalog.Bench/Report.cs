@@ -27,8 +27,8 @@ internal static class Report
         md.AppendLine("*× reference* divides a scenario's requests per second by those of `bench/Catalog.Bench.Reference` — a bare ASP.NET Core");
         md.AppendLine("minimal API returning a service-sized JSON document from memory — measured in the same block, on the same machine, with the");
         md.AppendLine("same wrk settings. Machines here are noisy: compare ratios across runs, not raw requests per second. Peak RSS is the API");
-        md.AppendLine("process's resident memory, sampled every 20 ms during the scenario, in MiB (2²⁰ bytes); the targets, in MB (10⁶ bytes),");
-        md.AppendLine("are judged in MB. Cold start is the median time from starting the process");
+        md.AppendLine("process's resident memory, sampled every 20 ms during the scenario, in MiB (2²⁰ bytes); the memory targets are in MB");
+        md.AppendLine("(10⁶ bytes) and judged in MB. Cold start is the median time from starting the process");
         md.AppendLine("on the seeded database to the first 200 from `/health/ready`. Reads of services go through the response cache");
         md.AppendLine("([decision 0012](decisions/0012-response-cache.md)) after the first read of each; the rows marked *cache off* measure the");
         md.AppendLine("same reads on an API started with `ResponseCache:Enabled=false`, every one a database query. What was changed between");
