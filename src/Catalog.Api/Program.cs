@@ -1,5 +1,6 @@
 using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.ApiKeys;
+using Catalog.Api.Features.Calendars;
 using Catalog.Api.Features.Changes;
 using Catalog.Api.Features.Customers;
 using Catalog.Api.Features.Export;
@@ -83,6 +84,7 @@ app.MapApiKeys();
 app.MapProposals();
 app.MapAgreements();
 app.MapOutages();
+app.MapCalendars();
 app.MapOpenSlo();
 app.MapChanges();
 app.MapExport();

@@ -21,6 +21,7 @@ public static class ChangeTypes
     public const string ProposalWithdrawn = "proposal.withdrawn";
     public const string AgreementVersionCreated = "agreement.version-created";
     public const string AgreementTerminated = "agreement.terminated";
+    public const string CalendarUpdated = "calendar.updated";
     public const string OutageRecorded = "outage.recorded";
     public const string OutageRestored = "outage.restored";
     public const string OutageCorrected = "outage.corrected";
@@ -29,7 +30,7 @@ public static class ChangeTypes
     {
         ServiceCreated, ServiceUpdated, ServiceLifecycleChanged, CustomerCreated, CustomerUpdated, SubscriptionCreated, SubscriptionUpdated,
         MetricCreated, ApiKeyCreated, ApiKeyRevoked, ProposalCreated, ProposalSubmitted, ProposalRevised, ProposalAnalysed, ProposalAgreed,
-        ProposalWithdrawn, AgreementVersionCreated, AgreementTerminated, OutageRecorded, OutageRestored, OutageCorrected,
+        ProposalWithdrawn, AgreementVersionCreated, AgreementTerminated, OutageRecorded, OutageRestored, OutageCorrected, CalendarUpdated,
     };
 }
 
@@ -44,4 +45,5 @@ public static class SubjectTypes
     public const string Proposal = "proposal";
     public const string Agreement = "agreement";
     public const string Outage = "outage";
+    public const string Calendar = "calendar";
 }

@@ -56,6 +56,8 @@ public abstract class CatalogDbContext : DbContext
 
     public DbSet<Outage> Outages => Set<Outage>();
 
+    public DbSet<ServiceCalendar> Calendars => Set<ServiceCalendar>();
+
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
 
     public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();

@@ -397,6 +397,83 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Outages");
                 });
 
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.ServiceCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Calendars");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000101"),
+                            Holidays = "[]",
+                            Key = "business-hours",
+                            Name = "Business hours",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1,
+                            WeeklyHours = "[{\"day\":\"monday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"tuesday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"wednesday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"thursday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"friday\",\"fromMinute\":480,\"toMinute\":1080}]"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000102"),
+                            Holidays = "[]",
+                            Key = "extended-hours",
+                            Name = "Extended hours",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1,
+                            WeeklyHours = "[{\"day\":\"monday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"tuesday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"wednesday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"thursday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"friday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"saturday\",\"fromMinute\":420,\"toMinute\":1320}]"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000103"),
+                            Holidays = "[]",
+                            Key = "24x7",
+                            Name = "Around the clock",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1,
+                            WeeklyHours = "[{\"day\":\"monday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"tuesday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"wednesday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"thursday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"friday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"saturday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"sunday\",\"fromMinute\":0,\"toMinute\":1440}]"
+                        });
+                });
+
             modelBuilder.Entity("Catalog.Api.Domain.Metrics.Metric", b =>
                 {
                     b.Property<Guid>("Id")

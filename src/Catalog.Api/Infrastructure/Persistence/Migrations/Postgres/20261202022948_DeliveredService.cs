@@ -3,14 +3,34 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Outages : Migration
+    public partial class DeliveredService : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Calendars",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    WeeklyHours = table.Column<string>(type: "text", nullable: false),
+                    Holidays = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Calendars", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Outages",
                 columns: table => new
@@ -44,6 +64,22 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.InsertData(
+                table: "Calendars",
+                columns: new[] { "Id", "Holidays", "Key", "Name", "TimeZone", "UpdatedAt", "Version", "WeeklyHours" },
+                values: new object[,]
+                {
+                    { new Guid("00000000-0000-7000-8000-000000000101"), "[]", "business-hours", "Business hours", null, new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), 1, "[{\"day\":\"monday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"tuesday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"wednesday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"thursday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"friday\",\"fromMinute\":480,\"toMinute\":1080}]" },
+                    { new Guid("00000000-0000-7000-8000-000000000102"), "[]", "extended-hours", "Extended hours", null, new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), 1, "[{\"day\":\"monday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"tuesday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"wednesday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"thursday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"friday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"saturday\",\"fromMinute\":420,\"toMinute\":1320}]" },
+                    { new Guid("00000000-0000-7000-8000-000000000103"), "[]", "24x7", "Around the clock", null, new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), 1, "[{\"day\":\"monday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"tuesday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"wednesday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"thursday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"friday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"saturday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"sunday\",\"fromMinute\":0,\"toMinute\":1440}]" }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calendars_Key",
+                table: "Calendars",
+                column: "Key",
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Outages_ServiceId_StartedAt",
                 table: "Outages",
@@ -59,6 +95,9 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Calendars");
+
             migrationBuilder.DropTable(
                 name: "Outages");
         }
