@@ -22,6 +22,7 @@ public static class ChangeTypes
     public const string AgreementVersionCreated = "agreement.version-created";
     public const string AgreementTerminated = "agreement.terminated";
     public const string CalendarUpdated = "calendar.updated";
+    public const string MeasurementRecorded = "measurement.recorded";
     public const string OutageRecorded = "outage.recorded";
     public const string OutageRestored = "outage.restored";
     public const string OutageCorrected = "outage.corrected";
@@ -30,7 +31,7 @@ public static class ChangeTypes
     {
         ServiceCreated, ServiceUpdated, ServiceLifecycleChanged, CustomerCreated, CustomerUpdated, SubscriptionCreated, SubscriptionUpdated,
         MetricCreated, ApiKeyCreated, ApiKeyRevoked, ProposalCreated, ProposalSubmitted, ProposalRevised, ProposalAnalysed, ProposalAgreed,
-        ProposalWithdrawn, AgreementVersionCreated, AgreementTerminated, OutageRecorded, OutageRestored, OutageCorrected, CalendarUpdated,
+        ProposalWithdrawn, AgreementVersionCreated, AgreementTerminated, OutageRecorded, OutageRestored, OutageCorrected, CalendarUpdated, MeasurementRecorded,
     };
 }
 
@@ -46,4 +47,5 @@ public static class SubjectTypes
     public const string Agreement = "agreement";
     public const string Outage = "outage";
     public const string Calendar = "calendar";
+    public const string Measurement = "measurement";
 }

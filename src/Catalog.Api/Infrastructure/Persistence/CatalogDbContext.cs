@@ -58,6 +58,8 @@ public abstract class CatalogDbContext : DbContext
 
     public DbSet<ServiceCalendar> Calendars => Set<ServiceCalendar>();
 
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
 
     public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();

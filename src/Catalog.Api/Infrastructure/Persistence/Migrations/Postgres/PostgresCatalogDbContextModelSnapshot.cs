@@ -303,6 +303,79 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Subscriptions");
                 });
 
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Measurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RecordedBy", "Catalog.Api.Domain.Delivery.Measurement.RecordedBy#ActorRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("RecordedByKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("RecordedByName")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("RecordedByRole")
+                                .UseCollation("C");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Metric", "Scope", "Period", "Source")
+                        .IsUnique();
+
+                    b.ToTable("Measurements");
+                });
+
             modelBuilder.Entity("Catalog.Api.Domain.Delivery.Outage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1318,6 +1391,15 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Measurement", b =>
+                {
                     b.HasOne("Catalog.Api.Domain.Services.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")

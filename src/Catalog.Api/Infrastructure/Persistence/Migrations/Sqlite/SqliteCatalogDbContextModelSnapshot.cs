@@ -283,6 +283,73 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Subscriptions");
                 });
 
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Measurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RecordedBy", "Catalog.Api.Domain.Delivery.Measurement.RecordedBy#ActorRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecordedByKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecordedByName");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecordedByRole");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Metric", "Scope", "Period", "Source")
+                        .IsUnique();
+
+                    b.ToTable("Measurements");
+                });
+
             modelBuilder.Entity("Catalog.Api.Domain.Delivery.Outage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1245,6 +1312,15 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Measurement", b =>
+                {
                     b.HasOne("Catalog.Api.Domain.Services.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")

@@ -32,6 +32,34 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Measurements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedByKeyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedByRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Measurements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Measurements_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outages",
                 columns: table => new
                 {
@@ -81,6 +109,12 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Measurements_ServiceId_Metric_Scope_Period_Source",
+                table: "Measurements",
+                columns: new[] { "ServiceId", "Metric", "Scope", "Period", "Source" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outages_ServiceId_StartedAt",
                 table: "Outages",
                 columns: new[] { "ServiceId", "StartedAt" });
@@ -97,6 +131,9 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "Calendars");
+
+            migrationBuilder.DropTable(
+                name: "Measurements");
 
             migrationBuilder.DropTable(
                 name: "Outages");

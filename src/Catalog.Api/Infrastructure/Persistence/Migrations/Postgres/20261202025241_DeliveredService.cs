@@ -32,6 +32,34 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Measurements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Metric = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Scope = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false, collation: "C"),
+                    Value = table.Column<decimal>(type: "numeric", nullable: false),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    RecordedByKeyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    RecordedByRole = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Measurements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Measurements_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outages",
                 columns: table => new
                 {
@@ -81,6 +109,12 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Measurements_ServiceId_Metric_Scope_Period_Source",
+                table: "Measurements",
+                columns: new[] { "ServiceId", "Metric", "Scope", "Period", "Source" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outages_ServiceId_StartedAt",
                 table: "Outages",
                 columns: new[] { "ServiceId", "StartedAt" });
@@ -97,6 +131,9 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "Calendars");
+
+            migrationBuilder.DropTable(
+                name: "Measurements");
 
             migrationBuilder.DropTable(
                 name: "Outages");
