@@ -49,7 +49,8 @@ builder.Services
     .AddCatalogWebhooks(builder.Configuration)
     .AddCatalogRateLimiting(builder.Configuration)
     .AddCatalogResponseCache(builder.Configuration)
-    .AddCatalogNativeHeapTrimming(builder.Configuration);
+    .AddCatalogNativeHeapTrimming(builder.Configuration)
+    .AddCheckedOptions<CustomerOptions>(builder.Configuration, CustomerOptions.Section, options => options.Problems());
 
 var app = builder.Build();
 if (migrateOnly)
