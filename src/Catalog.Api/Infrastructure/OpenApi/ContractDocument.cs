@@ -102,10 +102,12 @@ internal static class ContractDocument
         {
             ["text/plain"] = new()
             {
+                // A plain string rather than an enum: generated clients read text/plain enums badly (NSwag's cannot compile them).
                 Schema = new OpenApiSchema
                 {
                     Type = JsonSchemaType.String,
-                    Enum = values.Select(v => (System.Text.Json.Nodes.JsonNode)v).ToList(),
+                    MaxLength = 16,
+                    Description = $"The health status as text: {string.Join(" or ", values)}.",
                 },
             },
         },

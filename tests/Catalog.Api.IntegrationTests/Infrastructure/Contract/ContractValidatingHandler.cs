@@ -9,8 +9,10 @@ namespace Catalog.Api.IntegrationTests.Infrastructure.Contract;
 /// Sits between every test client and the API and holds each exchange to the committed OpenAPI document, as a
 /// strict validating proxy would: the request (a documented path and method, parameters, content type and body)
 /// and the response (a documented status, content type, body and required headers). A violation fails the call
-/// with a <see cref="ContractViolationException"/> naming each broken rule. Tests that send a malformed request on
-/// purpose say so with <see cref="ContractValidation.ExpectInvalidRequest"/>; their responses are still checked.
+/// with a <see cref="ContractViolationException"/> naming each broken rule. A request that breaks the document is a
+/// violation unless the API refused it with a 4xx problem (what the many tests of bad input send on purpose); a test
+/// whose request the document cannot describe at all says so with <see cref="ContractValidation.ExpectInvalidRequest"/>.
+/// Responses are always checked.
 /// </summary>
 public sealed class ContractValidatingHandler : DelegatingHandler
 {
@@ -27,29 +29,36 @@ public sealed class ContractValidatingHandler : DelegatingHandler
 
         var found = OpenApiContract.Find(request.Method, path);
         var exchange = $"{request.Method} {request.RequestUri.PathAndQuery}";
-        var violations = new List<string>();
-        var requestExempt = ContractValidation.RequestExempt;
         if (found is null)
         {
-            if (!requestExempt || !OpenApiContract.HasPath(path))
+            // A method the path does not have: the API must refuse it (405) as a problem, whatever the test meant.
+            var refused = await base.SendAsync(request, cancellationToken);
+            await refused.Content.LoadIntoBufferAsync(cancellationToken);
+            if (!OpenApiContract.HasPath(path) || !IsRefusal(refused))
             {
-                throw new ContractViolationException(exchange, [$"the document has no operation {request.Method} for this path"]);
+                throw new ContractViolationException($"{exchange} -> {(int)refused.StatusCode}", [$"the document has no operation {request.Method} for this path"]);
             }
 
-            // A method the path does not have, sent on purpose: the answer must still be a documented problem.
-            var response405 = await base.SendAsync(request, cancellationToken);
-            await response405.Content.LoadIntoBufferAsync(cancellationToken);
-            return response405;
+            return refused;
         }
 
         var (template, operation, pathValues) = found.Value;
-        if (!requestExempt)
+        var requestViolations = new List<string>();
+        if (!ContractValidation.RequestExempt)
         {
-            await CheckRequestAsync(request, template, operation, pathValues, violations, cancellationToken);
+            await CheckRequestAsync(request, template, operation, pathValues, requestViolations, cancellationToken);
         }
 
         var response = await base.SendAsync(request, cancellationToken);
         await response.Content.LoadIntoBufferAsync(cancellationToken);
+        var violations = new List<string>();
+        // A request the document forbids must be refused with a problem; one the API accepts means the document is
+        // stricter than the API, and a client generated from it could not send what the API takes.
+        if (requestViolations.Count > 0 && !IsRefusal(response))
+        {
+            violations.AddRange(requestViolations);
+        }
+
         await CheckResponseAsync(request.Method, operation, response, violations, cancellationToken);
         if (violations.Count > 0)
         {
@@ -195,8 +204,9 @@ public sealed class ContractValidatingHandler : DelegatingHandler
         {
             "application/json" or "text/json" => [text],
             _ when mediaType.EndsWith("+json", StringComparison.Ordinal) => [text],
-            // One JSON document a line, each of the documented schema.
-            "application/x-ndjson" => text.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            // One JSON document a line, each of the documented schema (a stream described only as text is not split).
+            "application/x-ndjson" when OpenApiContract.Resolve(schema)["type"]?.GetValueKind() is not System.Text.Json.JsonValueKind.String
+                || OpenApiContract.Resolve(schema)["type"]!.GetValue<string>() != "string" => text.Split('\n', StringSplitOptions.RemoveEmptyEntries),
             _ => [],
         };
         foreach (var document in documents)
@@ -215,6 +225,9 @@ public sealed class ContractValidatingHandler : DelegatingHandler
             violations.AddRange(OpenApiContract.Check(schema, value).Select(e => $"{what}: {e}; body: {Shorten(document)}"));
         }
     }
+
+    private static bool IsRefusal(HttpResponseMessage response) =>
+        (int)response.StatusCode is >= 400 and < 500 && response.Content.Headers.ContentType?.MediaType == "application/problem+json";
 
     private static string[] HeaderValues(HttpRequestMessage request, string name) =>
         request.Headers.TryGetValues(name, out var values) ? values.ToArray()
