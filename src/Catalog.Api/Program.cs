@@ -56,8 +56,11 @@ if (migrateOnly)
 }
 
 
+app.UseHeadAsGet();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseQueryTextRules();
+app.UseRouting();
 
 // The UI is static files served ahead of authorization: the fallback policy would otherwise close it.
 app.UseSwaggerUI(options =>
