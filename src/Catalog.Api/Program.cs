@@ -39,6 +39,7 @@ if (args.Contains(SeedDemo))
 builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Apply(options.SerializerOptions));
 builder.Services
     .AddCatalogProblemDetails()
+    .AddCatalogRequestRules()
     .AddCatalogPersistence(builder.Configuration)
     .AddCatalogAuth()
     .AddCatalogApplication(builder.Configuration)
@@ -59,6 +60,7 @@ if (migrateOnly)
 app.UseHeadAsGet();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestRules();
 app.UseQueryTextRules();
 app.UseRouting();
 
