@@ -39,6 +39,7 @@ if (args.Contains(SeedDemo))
 builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Apply(options.SerializerOptions));
 builder.Services
     .AddCatalogProblemDetails()
+    .AddCatalogRequestRules()
     .AddCatalogPersistence(builder.Configuration)
     .AddCatalogAuth()
     .AddCatalogApplication(builder.Configuration)
@@ -56,8 +57,12 @@ if (migrateOnly)
 }
 
 
+app.UseHeadAsGet();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestRules();
+app.UseQueryTextRules();
+app.UseRouting();
 
 // The UI is static files served ahead of authorization: the fallback policy would otherwise close it.
 app.UseSwaggerUI(options =>
@@ -72,8 +77,10 @@ app.UseCatalogResponseCache();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapOpenApi().AllowAnonymous();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+
+// Probes come from the orchestrator, often through one address: a limited probe would take a healthy instance out.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
 
 app.MapServices();
 app.MapCustomers();

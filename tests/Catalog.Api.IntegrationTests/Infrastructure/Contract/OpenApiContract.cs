@@ -26,7 +26,10 @@ public static class OpenApiContract
 
     private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
-    /// <summary>The operation for this method and path, with the path's parameter values; null when the document has none.</summary>
+    /// <summary>
+    /// The operation for this method and path, with the path's parameter values; null when the document has none.
+    /// HEAD is the GET of the same path without its body (RFC 9110, 9.3.2), so the document describes it once, as the GET.
+    /// </summary>
     public static (string Template, JsonObject Operation, IReadOnlyDictionary<string, string> PathValues)? Find(HttpMethod method, string path)
     {
         foreach (var template in Templates.Value)
@@ -37,7 +40,7 @@ public static class OpenApiContract
                 continue;
             }
 
-            var operation = template.Item[method.Method.ToLowerInvariant()]?.AsObject();
+            var operation = template.Item[(method == HttpMethod.Head ? HttpMethod.Get : method).Method.ToLowerInvariant()]?.AsObject();
             if (operation is null)
             {
                 continue;
