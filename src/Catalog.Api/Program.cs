@@ -46,7 +46,7 @@ builder.Services
     .AddCatalogWebhooks(builder.Configuration)
     .AddCatalogRateLimiting(builder.Configuration)
     .AddCatalogResponseCache(builder.Configuration)
-    .AddCatalogNativeHeapTrimming(builder.Configuration);
+    .AddMetricVocabulary();
 
 var app = builder.Build();
 if (migrateOnly)
@@ -89,6 +89,8 @@ app.MapWebhooks();
 if (!BuildTime.IsGeneratingOpenApiDocument)
 {
     await app.PrepareDatabaseAsync();
+    await app.EnsureAdminKeyAsync();
+    await app.SeedDemoDataAsync();
 }
 
 await app.RunAsync();
