@@ -47,7 +47,7 @@ builder.Services
     .AddCatalogWebhooks(builder.Configuration)
     .AddCatalogRateLimiting(builder.Configuration)
     .AddCatalogResponseCache(builder.Configuration)
-    .AddCatalogNativeHeapTrimming(builder.Configuration);
+    .AddMetricVocabulary();
 
 var app = builder.Build();
 if (migrateOnly)
@@ -96,6 +96,8 @@ app.MapWebhooks();
 if (!BuildTime.IsGeneratingOpenApiDocument)
 {
     await app.PrepareDatabaseAsync();
+    await app.EnsureAdminKeyAsync();
+    await app.SeedDemoDataAsync();
 }
 
 await app.RunAsync();

@@ -32,17 +32,6 @@ public sealed class HostingTests(CatalogApiFactory factory) : IClassFixture<Cata
     }
 
     [SkippableFact]
-    public async Task Startup_NoDataProtection_KeysStillAuthenticate()
-    {
-        // API keys protect nothing with ASP.NET Core's data protection, so its key ring is never created.
-        Assert.Null(factory.Services.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
-        Assert.DoesNotContain(factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s.GetType().Namespace?.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal) == true);
-
-        Assert.Equal(HttpStatusCode.OK, (await factory.ClientWithKey().GetAsync("/api/v1/metrics")).StatusCode);
-        await (await factory.ClientWithKey(null).GetAsync("/api/v1/metrics")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
-    }
-
-    [SkippableFact]
     public async Task UnknownRoute_WithKey_Returns404Problem()
     {
         using var undocumented = ContractValidation.ExpectInvalidRequest();
