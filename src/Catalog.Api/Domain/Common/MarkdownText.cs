@@ -44,7 +44,8 @@ public static class MarkdownText
                 digits++;
             }
 
-            if (digits > 0 && digits < escaped.Length && escaped[digits] is '.' or ')')
+            var marker = digits is > 0 and <= 9 && digits < escaped.Length && escaped[digits] is '.' or ')';
+            if (marker && (digits + 1 == escaped.Length || escaped[digits + 1] == ' '))
             {
                 escaped.Insert(digits, '\\');
             }
