@@ -58,7 +58,7 @@ public static class VersionDiffDocument
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
         text.Append(invariant, $"# {MarkdownText.Escape(serviceName)} for {MarkdownText.Escape(customerName)}: version {to.Number} compared with version {from.Number}\n\n");
-        text.Append(invariant, $"Version {from.Number} is in force from {AgreementDocument.Date(from.EffectiveFrom)}; version {to.Number} from {AgreementDocument.Date(to.EffectiveFrom)}.\n\n");
+        text.Append(invariant, $"Version {from.Number} takes effect on {AgreementDocument.Date(from.EffectiveFrom)}; version {to.Number} on {AgreementDocument.Date(to.EffectiveFrom)}.\n\n");
 
         text.Append("## Service levels\n\n");
         foreach (var target in diff.Targets)

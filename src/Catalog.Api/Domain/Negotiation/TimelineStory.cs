@@ -53,14 +53,14 @@ public static class TimelineStory
                 return $"{who} sent the proposal to IT.";
             case ProposalEventType.Revised:
                 var previous = proposal.Rounds.Single(r => r.Number == entry.Round - 1);
-                var note = string.IsNullOrEmpty(entry.Note) ? string.Empty : $" Their note: {MarkdownText.Escape(entry.Note)}";
+                var note = string.IsNullOrEmpty(entry.Note) ? string.Empty : $" Their note: {Close(MarkdownText.Escape(entry.Note))}";
                 return $"{who} revised the targets (round {entry.Round}): {Changes(previous.Targets, round.Targets, context)}.{note}";
             case ProposalEventType.Analysed:
                 return Analysis(proposal.Analyses.Single(a => a.Id == entry.AnalysisId), who, context);
             case ProposalEventType.Accepted:
                 return Acceptance(entry, who, context);
             default:
-                return $"{who} withdrew the proposal. The reason given: {MarkdownText.Escape(entry.Note)}";
+                return $"{who} withdrew the proposal. The reason given: {Close(MarkdownText.Escape(entry.Note))}";
         }
     }
 
@@ -72,14 +72,14 @@ public static class TimelineStory
         story.Append(Invariant, $" and cost {Money(content.OneOffCost, content.Currency)} once, taking effect {Days(content.LeadTimeDays)} after acceptance; {Feasibility(content.Feasibility)}.");
         if (content.TradeOffs.Count > 0)
         {
-            story.Append(Invariant, $" What the customer would give up: {string.Join("; ", content.TradeOffs.Select(MarkdownText.Escape))}.");
+            story.Append(Invariant, $" What the customer would give up: {Close(string.Join("; ", content.TradeOffs.Select(MarkdownText.Escape)))}");
         }
 
         if (content.Consequences.Count > 0)
         {
             var consequences = content.Consequences.Select(c =>
                 (c.ServiceId is { } id && context.ServiceNames.GetValueOrDefault(id) is { } name ? $"{MarkdownText.Escape(name)}: " : string.Empty) + MarkdownText.Escape(c.Description));
-            story.Append(Invariant, $" Effects on other services: {string.Join("; ", consequences)}.");
+            story.Append(Invariant, $" Effects on other services: {Close(string.Join("; ", consequences))}");
         }
 
         if (content.CounterOffer is { } offer)
@@ -159,6 +159,9 @@ public static class TimelineStory
         Negotiation.Feasibility.NeedsInvestment => "feasible with investment",
         _ => "not feasible with the current technology",
     };
+
+    /// <summary>Ends what someone typed as a sentence, without doubling the full stop they may have typed.</summary>
+    private static string Close(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' ? text : text + ".";
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 
