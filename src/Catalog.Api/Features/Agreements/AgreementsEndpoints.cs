@@ -28,12 +28,10 @@ public static class AgreementsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/versions/{number:int}/diff", GetDiffAsync).WithName("GetAgreementVersionDiff")
             .WithSummary("Per target: added, removed, stricter or looser than version `from` (default the previous; version 1 needs one); and the charge change. JSON, or text/markdown or text/html by Accept")
-            .Produces<VersionDiff>(StatusCodes.Status200OK, PlainLanguage.Json)
-            .Produces<Stream>(StatusCodes.Status200OK, PlainLanguage.Markdown, PlainLanguage.Html)
-            .Produces(StatusCodes.Status304NotModified)
+            .Produces<VersionDiff>()
+            .AlsoAsPlainLanguage()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/versions/{number:int}/document", GetDocumentAsync).WithName("GetAgreementDocument")
             .WithSummary("The version as a plain-language document, text/markdown or text/html by Accept")
             .Produces<Stream>(StatusCodes.Status200OK, PlainLanguage.Markdown, PlainLanguage.Html)

@@ -63,11 +63,9 @@ public static class ProposalsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/timeline", GetTimelineAsync).WithName("GetProposalTimeline")
             .WithSummary("Every round, analysis and decision in order, with actor and time. JSON, or a plain-language story as text/markdown or text/html by Accept")
-            .Produces<GetProposalTimeline.TimelineResponse>(StatusCodes.Status200OK, PlainLanguage.Json)
-            .Produces<Stream>(StatusCodes.Status200OK, PlainLanguage.Markdown, PlainLanguage.Html)
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable);
+            .Produces<GetProposalTimeline.TimelineResponse>()
+            .AlsoAsPlainLanguage()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -36,6 +36,13 @@ public static class PlainLanguage
     // and links are switched off as well, so nothing a customer wrote can become markup or a request.
     private static readonly MarkdownPipeline Pipeline = BuildPipeline();
 
+    /// <summary>
+    /// Declares that a JSON view also answers in the text formats. The OpenAPI description lists one body type
+    /// per status, so the document generator adds the text media types from this marker.
+    /// </summary>
+    public static RouteHandlerBuilder AlsoAsPlainLanguage(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new PlainLanguageAlternatives()).Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status406NotAcceptable);
+
     /// <summary>The format to answer in: the client's preference among those offered; the first offered when it states none; null when it accepts none.</summary>
     public static string? Negotiate(HttpRequest request, params string[] offered)
     {
@@ -103,4 +110,10 @@ public static class PlainLanguage
         builder.InlineParsers.RemoveAll(parser => parser is Markdig.Parsers.Inlines.LinkInlineParser or Markdig.Parsers.Inlines.AutolinkInlineParser);
         return builder.Build();
     }
+}
+
+/// <summary>Endpoint metadata: the JSON response is also available as <c>text/markdown</c> and <c>text/html</c>.</summary>
+public sealed class PlainLanguageAlternatives
+{
+    public IReadOnlyList<string> MediaTypes { get; } = [PlainLanguage.Markdown, PlainLanguage.Html];
 }
