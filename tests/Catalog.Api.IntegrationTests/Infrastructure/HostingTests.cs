@@ -1,3 +1,4 @@
+using Catalog.Api.IntegrationTests.Infrastructure.Contract;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ public sealed class HostingTests(CatalogApiFactory factory) : IClassFixture<Cata
     [SkippableFact]
     public async Task UnknownRoute_WithKey_Returns404Problem()
     {
+        using var undocumented = ContractValidation.ExpectInvalidRequest();
         await (await factory.ClientWithKey().GetAsync("/api/v1/nothing-here")).ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 

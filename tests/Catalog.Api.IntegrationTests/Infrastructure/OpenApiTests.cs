@@ -33,8 +33,13 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
                 Assert.False(string.IsNullOrEmpty(id), $"{method} {path} has no operationId");
                 ids.Add(id!);
                 var responses = operation["responses"]!.AsObject();
-                Assert.True(responses.ContainsKey("401"), $"{id} does not document 401");
                 Assert.NotNull(operation["security"]);
+                // The health probes are anonymous (an empty security list); everything else needs a key.
+                var anonymous = operation["security"] is JsonArray { Count: 0 };
+                Assert.True(anonymous == path.StartsWith("/health/", StringComparison.Ordinal), $"{id}: only the health probes are anonymous");
+                Assert.True(anonymous || responses.ContainsKey("401"), $"{id} does not document 401");
+                Assert.True(responses["429"]?["headers"]?["Retry-After"]?["required"]?.GetValue<bool>() == true, $"{id} does not document 429 with Retry-After");
+                Assert.True(responses.ContainsKey("500"), $"{id} does not document 500");
                 foreach (var (status, response) in responses.Where(r => r.Key.StartsWith('4')))
                 {
                     Assert.True(response!["content"]?["application/problem+json"] is not null, $"{id} {status} is not documented as problem details");

@@ -4,7 +4,7 @@ namespace Catalog.Api.Domain.Common;
 
 /// <summary>
 /// A calendar month, written YYYY-MM. Its days run from midnight to midnight UTC until customers carry a time
-/// zone of their own (decision 0013).
+/// zone of their own (decision 0015).
 /// </summary>
 public readonly record struct CalendarMonth(int Year, int Month)
 {

@@ -88,7 +88,7 @@ public static class CustomersEndpoints
     private static async Task<Results<Created<SubscriptionResponse>, Ok<SubscriptionResponse>>> PutSubscriptionAsync(
         HttpContext http, IMediator mediator, Guid id, PutSubscription.SubscriptionInput body, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new PutSubscription.Command(id, body.ServiceId, body.Units, IfMatch.From(http)), cancellationToken);
+        var result = await mediator.Send(new PutSubscription.Command(id, body, IfMatch.From(http)), cancellationToken);
         var subscription = result.Subscription;
         http.Response.Headers.ETag = ETags.ForVersion(subscription.Version);
         return result.Created
