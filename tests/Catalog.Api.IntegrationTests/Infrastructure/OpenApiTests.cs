@@ -108,7 +108,7 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
             ("get", "/api/v1/proposals/{id}/analyses/{analysisId}", () => n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}/analyses/{analysis.Id()}")),
             ("post", "/api/v1/proposals/{id}/submission", () => n.CustomerClient.PostAsync($"/api/v1/proposals/{proposal.Id()}/submission", null)),
             ("post", "/api/v1/proposals/{id}/acceptance", () => n.AcceptAsync(proposal.Id(), analysis.Id(), "counter-offer", 1m)),
-            ("post", "/api/v1/proposals/{id}/acceptance", () => n.ItLead.PostJsonAsync($"/api/v1/proposals/{proposal.Id()}/acceptance", new { analysisId = analysis.Id(), option = "proposed", monthlyCost = 4_000m })),
+            ("post", "/api/v1/proposals/{id}/acceptance", () => n.ItLead.PostJsonAsync($"/api/v1/proposals/{proposal.Id()}/acceptance", new { analysisId = analysis.Id(), option = "proposed", monthlyCharge = 4_000m, signedBy = NegotiationScenario.Signer })),
             ("get", "/api/v1/proposals/{id}/timeline", () => n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}/timeline")),
             ("get", "/api/v1/agreements", () => n.CustomerClient.GetAsync("/api/v1/agreements")),
             ("get", "/api/v1/agreements/{id}", () => n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}")),

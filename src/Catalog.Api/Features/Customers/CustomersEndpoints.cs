@@ -45,7 +45,8 @@ public static class CustomersEndpoints
             .WithSummary("Read one subscription")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/charges", GetChargesAsync).WithName("GetCharges")
-            .WithSummary("What the customer pays per month: units × unit cost per service, totals per currency")
+            .WithSummary("What the customer pays for a month (`month=YYYY-MM`, default the current one, UTC): units × unit cost per service, each agreement version in force pro rata by day, versions not yet in force apart, totals per currency")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -103,9 +104,9 @@ public static class CustomersEndpoints
     }
 
     private static async Task<Results<Ok<GetCharges.ChargesResponse>, StatusCodeHttpResult>> GetChargesAsync(
-        HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+        HttpContext http, IMediator mediator, Guid id, string? month, CancellationToken cancellationToken)
     {
-        var charges = await mediator.Send(new GetCharges.Query(id), cancellationToken);
+        var charges = await mediator.Send(new GetCharges.Query(id, month), cancellationToken);
         return ETags.OkOrNotModified(http, charges, ETags.ForContent(http, charges));
     }
 }

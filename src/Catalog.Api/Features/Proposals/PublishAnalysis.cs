@@ -31,7 +31,8 @@ public static class PublishAnalysis
 
     public sealed record ConsequenceInput(Guid? ServiceId, string? Description, ConsequenceSeverity? Severity);
 
-    public sealed record CounterOfferInput(IReadOnlyList<TargetInput>? Targets, decimal? OneOffCost, decimal? MonthlyCostDelta, string? Note);
+    /// <param name="LeadTimeDays">The counter-offer's own lead time: an accepted counter-offer takes effect this many days after acceptance.</param>
+    public sealed record CounterOfferInput(IReadOnlyList<TargetInput>? Targets, decimal? OneOffCost, decimal? MonthlyCostDelta, int? LeadTimeDays, string? Note);
 
     public sealed record Command(Guid ProposalId, AnalysisInput Input) : IRequest<AnalysisResponse>;
 
@@ -60,6 +61,7 @@ public static class PublishAnalysis
                 counterOffer.RuleFor(o => o.Targets).NotNull().SetValidator(new TargetListValidator()!);
                 counterOffer.RuleFor(o => o.OneOffCost).NotNull().InclusiveBetween(0, MaxAmount);
                 counterOffer.RuleFor(o => o.MonthlyCostDelta).NotNull().InclusiveBetween(-MaxAmount, MaxAmount);
+                counterOffer.RuleFor(o => o.LeadTimeDays).NotNull().InclusiveBetween(0, 3650);
                 counterOffer.RuleFor(o => o.Note).MaximumLength(2000);
             });
         }
@@ -93,7 +95,7 @@ public static class PublishAnalysis
             {
                 var targets = offer.Targets!.ToTargets();
                 await TargetInputs.EnsureValidAsync(vocabulary, db, targets, "counterOffer.targets", cancellationToken);
-                counterOffer = new CounterOffer(targets, offer.OneOffCost!.Value, offer.MonthlyCostDelta!.Value, offer.Note?.Trim());
+                counterOffer = new CounterOffer(targets, offer.OneOffCost!.Value, offer.MonthlyCostDelta!.Value, offer.LeadTimeDays!.Value, offer.Note?.Trim());
             }
 
             var content = new AnalysisContent(
@@ -110,7 +112,8 @@ public static class PublishAnalysis
             var analysis = proposal.PublishAnalysis(content, actor.Ref, now);
             db.Record(ChangeTypes.ProposalAnalysed, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
             await db.SaveActionAsync("proposal", cancellationToken);
-            return AnalysisResponse.From(analysis, proposal.CurrentRound);
+            var standing = await ProposalLookup.StandingAsync(db, proposal, cancellationToken);
+            return AnalysisResponse.From(analysis, proposal.CurrentRound, standing, now);
         }
     }
 }

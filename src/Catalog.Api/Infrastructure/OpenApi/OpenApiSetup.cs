@@ -1,4 +1,5 @@
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -93,6 +94,15 @@ public static class OpenApiSetup
                 {
                     operation.Responses ??= [];
                     operation.Responses.TryAdd("304", new OpenApiResponse { Description = "Not modified: If-None-Match names the current ETag." });
+                }
+
+                if (metadata.OfType<PlainLanguageAlternatives>().FirstOrDefault() is { } alternatives
+                    && operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse { Content: { } content })
+                {
+                    foreach (var mediaType in alternatives.MediaTypes)
+                    {
+                        content.TryAdd(mediaType, new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+                    }
                 }
 
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] }];

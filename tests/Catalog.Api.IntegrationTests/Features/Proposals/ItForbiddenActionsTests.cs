@@ -254,7 +254,7 @@ public sealed class ItForbiddenActionsTests(CatalogApiFactory factory) : IClassF
         object body = action switch
         {
             "revisions" => new { targets = NegotiationScenario.Targets(99.5m, 60m), note = "Cheaper, please." },
-            "acceptance" => new { analysisId = analysis.Id(), option = "proposed", monthlyCost = 4_000m },
+            "acceptance" => new { analysisId = analysis.Id(), option = "proposed", monthlyCharge = 4_000m, signedBy = NegotiationScenario.Signer },
             _ => new { reason = "Not needed any more." },
         };
         return (proposal, body);

@@ -105,6 +105,10 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("AnalysisId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Consequences")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -115,6 +119,15 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<decimal>("MonthlyCharge")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .UseCollation("C");
+
+                    b.Property<decimal>("OneOffCost")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
@@ -139,6 +152,10 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TradeOffs")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "AcceptedBy", "Catalog.Api.Domain.Agreements.AgreementVersion.AcceptedBy#ActorRef", b1 =>
                         {
                             b1.IsRequired();
@@ -159,6 +176,22 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
                                 .HasColumnName("AcceptedByRole")
+                                .UseCollation("C");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "SignedBy", "Catalog.Api.Domain.Agreements.AgreementVersion.SignedBy#Signatory", b1 =>
+                        {
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("SignedByName")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Title")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("SignedByTitle")
                                 .UseCollation("C");
                         });
 

@@ -97,6 +97,10 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AnalysisId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Consequences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -106,6 +110,14 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("MonthlyCharge")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OneOffCost")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
@@ -129,6 +141,10 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TradeOffs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "AcceptedBy", "Catalog.Api.Domain.Agreements.AgreementVersion.AcceptedBy#ActorRef", b1 =>
                         {
                             b1.IsRequired();
@@ -148,6 +164,20 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("AcceptedByRole");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "SignedBy", "Catalog.Api.Domain.Agreements.AgreementVersion.SignedBy#Signatory", b1 =>
+                        {
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SignedByName");
+
+                            b1.Property<string>("Title")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SignedByTitle");
                         });
 
                     b.HasKey("AgreementId", "Number");
