@@ -37,8 +37,9 @@ if [ "${1:-}" != --render-only ]; then
   fi
 
   log "publishing Release builds"
-  # The API as it ships (src/Catalog.Api/Properties/PublishProfiles/linux-x64.pubxml); the reference as any minimal API.
-  dotnet publish src/Catalog.Api -p:PublishProfile=linux-x64 -o bench/.out/api -nologo -v quiet -clp:ErrorsOnly
+  # The API as the Dockerfile publishes it (framework-dependent, ReadyToRun); the reference as any minimal API.
+  dotnet publish src/Catalog.Api -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o bench/.out/api -nologo -v quiet -clp:ErrorsOnly
   dotnet publish bench/Catalog.Bench.Reference -c Release -o bench/.out/reference -nologo -v quiet -clp:ErrorsOnly
 fi
 

@@ -492,7 +492,7 @@ PART=finished
 step "Image"
 size="$(docker image inspect --format '{{.Size}}' "$IMAGE")"
 printf '   %s: %s bytes (%s MB); base %s; %s %s\n' "$IMAGE" "$size" "$(awk -v s="$size" 'BEGIN{printf "%.1f", s/1e6}')" \
-  "$(docker image inspect --format '{{.Size}}' mcr.microsoft.com/dotnet/runtime-deps:10.0 2>/dev/null | awk '{printf "%.1f MB", $1/1e6}')" \
+  "$(docker image inspect --format '{{.Size}}' mcr.microsoft.com/dotnet/aspnet:10.0 2>/dev/null | awk '{printf "%.1f MB", $1/1e6}')" \
   "$PG_IMAGE" "$(docker image inspect --format '{{.Size}}' "$PG_IMAGE" 2>/dev/null | awk '{printf "%.1f MB", $1/1e6}')"
 docker image ls "$IMAGE"
 

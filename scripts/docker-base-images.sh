@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Makes the Dockerfile's base images available locally:
 #   mcr.microsoft.com/dotnet/sdk:10.0           (build stage)
-#   mcr.microsoft.com/dotnet/runtime-deps:10.0  (runtime stage: the published API carries its own runtime)
+#   mcr.microsoft.com/dotnet/aspnet:10.0        (runtime stage: the .NET and ASP.NET Core runtimes)
 #
 # For each image: if it is already in the local image store, nothing is done; otherwise a `docker pull`
 # is tried; if the registry cannot be reached, a local stand-in is built under the official name from a
-# Debian bookworm minbase root (debootstrap) with what .NET needs from the system; the sdk stand-in adds the
-# .NET installation of this machine. The stand-ins behave like the official images where the Dockerfile
-# relies on them: `dotnet` on PATH (sdk), a user `app` with uid/gid 1654 and home /home/app, root as the
-# default user, the official environment variables.
+# Debian bookworm minbase root (debootstrap) with what .NET needs from the system; the aspnet stand-in adds
+# the .NET and ASP.NET Core runtimes of this machine's .NET installation, the sdk stand-in all of it. The
+# stand-ins behave like the official images where the Dockerfile relies on them: `dotnet` on PATH and the
+# runtimes under /usr/share/dotnet, a user `app` with uid/gid 1654 and home /home/app, root as the default
+# user, the official environment variables.
 #
 # Idempotent: a second run only checks that the tags exist. Docker itself is set up by
 # scripts/docker-engine.sh (installs docker.io and starts dockerd when missing); debootstrap is installed
@@ -39,7 +40,7 @@ APP_UID=1654
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 SDK_IMAGE="mcr.microsoft.com/dotnet/sdk:${CHANNEL}"
-DEPS_IMAGE="mcr.microsoft.com/dotnet/runtime-deps:${CHANNEL}"
+ASPNET_IMAGE="mcr.microsoft.com/dotnet/aspnet:${CHANNEL}"
 
 log() { printf '[base-images] %s\n' "$*" >&2; }
 die() { printf '[base-images] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -58,17 +59,17 @@ exec 9>"$WORK/.lock"
 flock 9 # one run at a time: a second one waits, then finds the images
 
 need_sdk=0
-need_deps=0
-image_present_or_pulled "$DEPS_IMAGE" || need_deps=1
+need_aspnet=0
+image_present_or_pulled "$ASPNET_IMAGE" || need_aspnet=1
 image_present_or_pulled "$SDK_IMAGE" || need_sdk=1
-if [ "$need_sdk" = 0 ] && [ "$need_deps" = 0 ]; then
+if [ "$need_sdk" = 0 ] && [ "$need_aspnet" = 0 ]; then
   log "nothing to do"
   exit 0
 fi
 
 # ------------------------------------------------------------------------------------------ .NET source
-# Only the sdk stand-in carries .NET; the runtime-deps one has only what .NET needs from the system.
-if [ "$need_sdk" = 1 ]; then
+# Both stand-ins carry .NET from this machine's installation: the aspnet one its runtimes, the sdk one all of it.
+if [ "$need_sdk" = 1 ] || [ "$need_aspnet" = 1 ]; then
   if [ -z "${DOTNET_SOURCE:-}" ]; then
     if command -v dotnet >/dev/null 2>&1; then
       DOTNET_SOURCE="$(dirname "$(readlink -f "$(command -v dotnet)")")"
@@ -86,7 +87,7 @@ if [ "$need_sdk" = 1 ]; then
   SDK_VERSION="$(find "$DOTNET_SOURCE/sdk" -mindepth 1 -maxdepth 1 -type d -name "${CHANNEL%.*}.*" -printf '%f\n' 2>/dev/null | sort -V | tail -n 1)"
   [ -n "$RUNTIME_VERSION" ] || die "$DOTNET_SOURCE has no Microsoft.NETCore.App $CHANNEL.x runtime"
   [ -n "$ASPNET_VERSION" ] || die "$DOTNET_SOURCE has no Microsoft.AspNetCore.App $CHANNEL.x runtime"
-  [ -n "$SDK_VERSION" ] || die "$DOTNET_SOURCE has no ${CHANNEL%.*}.x SDK"
+  [ "$need_sdk" = 0 ] || [ -n "$SDK_VERSION" ] || die "$DOTNET_SOURCE has no ${CHANNEL%.*}.x SDK"
   log ".NET from $DOTNET_SOURCE: runtime $RUNTIME_VERSION, ASP.NET Core $ASPNET_VERSION, SDK $SDK_VERSION"
 fi
 
@@ -165,24 +166,35 @@ add_host_ca_certs() {
   echo "$n"
 }
 
-if [ "$need_deps" = 1 ]; then
-  import_root "$DEPS_IMAGE"
-  smoke "$DEPS_IMAGE"
+# The runtimes as the official aspnet image lays them out: the host, its resolver and the two shared frameworks.
+DN="$ROOT/usr/share/dotnet"
+mkdir -p "$DN/shared"
+cp -a "$DOTNET_SOURCE/dotnet" "$DOTNET_SOURCE/host" "$DN/"
+cp -a "$DOTNET_SOURCE"/LICENSE.txt "$DOTNET_SOURCE"/ThirdPartyNotices.txt "$DN/" 2>/dev/null || true
+for framework in "Microsoft.NETCore.App/$RUNTIME_VERSION" "Microsoft.AspNetCore.App/$ASPNET_VERSION"; do
+  mkdir -p "$DN/shared/${framework%/*}"
+  cp -a "$DOTNET_SOURCE/shared/$framework" "$DN/shared/$framework"
+done
+ln -sf /usr/share/dotnet/dotnet "$ROOT/usr/bin/dotnet"
+
+if [ "$need_aspnet" = 1 ]; then
+  import_root "$ASPNET_IMAGE" \
+    --change "LABEL $STANDIN_LABEL.dotnet=$RUNTIME_VERSION" \
+    --change "ENV DOTNET_VERSION=$RUNTIME_VERSION" \
+    --change "ENV ASPNET_VERSION=$ASPNET_VERSION"
+  smoke "$ASPNET_IMAGE" --list-runtimes
 fi
 
 if [ "$need_sdk" = 1 ]; then
   # The whole SDK on top of the same root.
-  DN="$ROOT/usr/share/dotnet"
-  mkdir -p "$DN"
   cp -a "$DOTNET_SOURCE"/. "$DN/"
-  ln -sf /usr/share/dotnet/dotnet "$ROOT/usr/bin/dotnet"
   rm -rf "$DN/metadata" # written by the host's CLI at run time (workload state), not part of the install
   sdk_changes=()
   # The build stage restores from NuGet over HTTPS. Where this machine reaches the internet through a
   # TLS-inspecting egress proxy, the host trusts that proxy's CA (a local CA certificate) and sets
   # NUGET_CERT_REVOCATION_MODE=offline (revocation servers are unreachable: each package signature check
   # would wait for a time-out). The SDK stand-in inherits both, so that `docker build` restores as the host
-  # does. The runtime-deps stand-in, and so the app image, keeps Debian's plain trust store.
+  # does. The aspnet stand-in, and so the app image, keeps Debian's plain trust store.
   if [ "${HOST_CA_CERTS:-1}" = 1 ]; then
     n="$(add_host_ca_certs)" || die "could not add the host's CA certificates"
     if [ "$n" -gt 0 ]; then

@@ -1,6 +1,9 @@
 // What ASP.NET Core does on this machine with no database, no authentication and no middleware: the
 // ceiling the Catalog's throughput is compared with, measured in the same run with the same wrk settings.
 // GET /api/v1/services/{id} returns a document the size and shape of a catalog service.
+// GET /api/v1/floor/services/{id} is the floor of an uncached read on this stack: the same service as a row of
+// SQLite, read by id through EF Core (no tracking) and serialised, with nothing else. The rows' ids are
+// ReadFloor.Id(1) to ReadFloor.Id(ReadFloor.Rows).
 // POST /api/v1/proposals is the floor of a write on this stack: the proposal as a row and an event about it,
 // saved through EF Core in one transaction on SQLite (write-ahead log, synchronous=NORMAL, writers queued on
 // one gate), with no authentication, validation, reads before the write or event numbering. The Catalog's
@@ -11,6 +14,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
@@ -49,7 +53,16 @@ var service = new ReferenceService(
     created,
     1);
 
+using (var scope = app.Services.CreateScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<WriteFloorDb>();
+    db.Services.AddRange(Enumerable.Range(1, ReadFloor.Rows).Select(i => FloorService.From(service with { Id = ReadFloor.Id(i), Key = $"service-{i}" })));
+    await db.SaveChangesAsync();
+}
+
 app.MapGet("/api/v1/services/{id:guid}", (Guid id) => TypedResults.Ok(service with { Id = id }));
+app.MapGet("/api/v1/floor/services/{id:guid}", async Task<Results<Ok<ReferenceService>, NotFound>> (Guid id, WriteFloorDb db) =>
+    await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound());
 app.MapGet("/health/ready", () => TypedResults.Text("Healthy"));
 
 var writeGate = new SemaphoreSlim(1, 1);
@@ -108,6 +121,67 @@ internal sealed class FloorProposal
     public int Version { get; set; }
 }
 
+/// <summary>The ids of the read floor's rows: the bench driver asks for the same ones.</summary>
+internal static class ReadFloor
+{
+    public const int Rows = 1000;
+
+    public static Guid Id(int i) => Guid.Parse($"00000000-0000-7000-8000-{i:D12}");
+}
+
+/// <summary>A service as a row: the reference document's fields, the nested ones as columns.</summary>
+internal sealed class FloorService
+{
+    public Guid Id { get; set; }
+
+    public string Key { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Summary { get; set; } = string.Empty;
+
+    public string Description { get; set; } = string.Empty;
+
+    public string Category { get; set; } = string.Empty;
+
+    public string OwnerTeam { get; set; } = string.Empty;
+
+    public string OwnerContact { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string Lifecycle { get; set; } = string.Empty;
+
+    public string CostUnit { get; set; } = string.Empty;
+
+    public decimal CostPerMonth { get; set; }
+
+    public string CostCurrency { get; set; } = string.Empty;
+
+    public string Alternatives { get; set; } = string.Empty;
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public int Version { get; set; }
+
+    public static FloorService From(ReferenceService s) => new()
+    {
+        Id = s.Id, Key = s.Key, Name = s.Name, Summary = s.Summary, Description = s.Description, Category = s.Category,
+        OwnerTeam = s.Owner.Team, OwnerContact = s.Owner.Contact, Kind = s.Kind, Lifecycle = s.Lifecycle,
+        CostUnit = s.Cost.Unit, CostPerMonth = s.Cost.UnitCostPerMonth, CostCurrency = s.Cost.Currency,
+        Alternatives = JsonSerializer.Serialize(s.Alternatives, ReferenceJson.Default.ReferenceAlternativeArray),
+        CreatedAt = s.CreatedAt, UpdatedAt = s.UpdatedAt, Version = s.Version,
+    };
+
+    public ReferenceService ToResponse() => new(
+        Id, Key, Name, Summary, Description, Category, new ReferenceOwner(OwnerTeam, OwnerContact), Kind, Lifecycle, [],
+        new ReferenceCost(CostUnit, CostPerMonth, CostCurrency),
+        JsonSerializer.Deserialize(Alternatives, ReferenceJson.Default.ReferenceAlternativeArray) ?? [],
+        DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc), Version);
+}
+
 internal sealed class FloorEvent
 {
     public long Id { get; set; }
@@ -142,6 +216,8 @@ internal sealed class WriteFloorDb(DbContextOptions<WriteFloorDb> options) : DbC
     public DbSet<FloorProposal> Proposals => Set<FloorProposal>();
 
     public DbSet<FloorEvent> Events => Set<FloorEvent>();
+
+    public DbSet<FloorService> Services => Set<FloorService>();
 }
 
 internal sealed record ReferenceOwner(string Team, string Contact);
@@ -170,4 +246,5 @@ internal sealed record ReferenceService(
 [System.Text.Json.Serialization.JsonSerializable(typeof(ReferenceService))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(ReferenceProposalInput))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(FloorProposal))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ReferenceAlternative[]))]
 internal sealed partial class ReferenceJson : System.Text.Json.Serialization.JsonSerializerContext;

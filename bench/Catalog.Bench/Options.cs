@@ -43,7 +43,7 @@ internal sealed record Options(
             Sizes: Get("sizes", smoke ? "40" : "1000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
             DurationSeconds: int.Parse(Get("duration", smoke ? "1" : "10"), CultureInfo.InvariantCulture),
             // Under POST load the tier-1 recompilation of the write path takes 10-15 s on two cores; a shorter
-            // warm-up measures it rather than the steady state (decision 0011, item 15).
+            // warm-up measures it rather than the steady state.
             WarmupSeconds: int.Parse(Get("warmup", smoke ? "1" : "15"), CultureInfo.InvariantCulture),
             Connections: int.Parse(Get("connections", "32"), CultureInfo.InvariantCulture),
             Threads: int.Parse(Get("threads", "2"), CultureInfo.InvariantCulture),

@@ -14,6 +14,8 @@ internal static class Suite
     /// <summary>The reference app's rows: what the stack does with nothing else to do, beside the Catalog's.</summary>
     public const string ReferenceGet = "reference: GET a service from memory";
 
+    public const string ReferenceReadFloor = "reference: GET a service row through EF Core on SQLite";
+
     public const string ReferenceWriteFloor = "reference: POST, a row and its event through EF Core on SQLite";
 
     public static async Task<Block> RunAsync(Options options, string provider, int size, PostgresServer? postgres)
@@ -57,6 +59,7 @@ internal static class Suite
                 measurements.Add(await WrkAsync(host, "conditional GET (304)" + suffix, get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.Services, ["CATALOG_CONDITIONAL"] = "1" }));
                 measurements.Add(await WrkAsync(host, "list, first page of 50" + suffix, get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.FirstPage }));
                 measurements.Add(await WrkAsync(host, "list, deep page of 50" + suffix, get, new() { ["CATALOG_KEY"] = AdminKey, ["CATALOG_TARGETS"] = targets.DeepPage }));
+                measurements.Add(await WrkAsync(host, "a customer's agreements" + suffix, get, new() { ["CATALOG_KEY"] = seeded.NegotiatingCustomerKey, ["CATALOG_TARGETS"] = targets.Agreements }));
             }
 
             var (api, _) = await WebHost.StartAsync(options.ApiDll, environment);
@@ -67,7 +70,6 @@ internal static class Suite
                 var admin = Client(api, AdminKey);
                 targets = await TargetsAsync(admin, seeded, scratch.FullName, size);
                 await ReadsAsync(api, targets, string.Empty);
-                measurements.Add(await WrkAsync(api, "a customer's agreements", get, new() { ["CATALOG_KEY"] = seeded.NegotiatingCustomerKey, ["CATALOG_TARGETS"] = targets.Agreements }));
                 (var feed, events) = await ChangeFeedAsync(api, admin);
                 measurements.Add(feed);
                 measurements.Add(await ExportAsync(api, admin));
@@ -110,25 +112,31 @@ internal static class Suite
 
     /// <summary>
     /// The reference app under the same wrk settings: its GET's requests per second are what ratios divide by;
-    /// its write floor (the same proposal body, saved as a row and an event through EF Core on SQLite) and the
-    /// peak RSS of both are reported beside the Catalog's as what this stack does with nothing else to do.
+    /// its read floor (a service row read by id through EF Core on SQLite and serialised), its write floor (the
+    /// same proposal body, saved as a row and an event through EF Core on SQLite) and the peak RSS of each are
+    /// reported beside the Catalog's as what this stack does with nothing else to do.
     /// </summary>
     private static async Task<(double Rps, List<Measurement> Measurements)> ReferenceAsync(Options options, string scratch)
     {
         var targets = Path.Combine(scratch, "reference.txt");
         await File.WriteAllLinesAsync(targets, Enumerable.Range(0, 100).Select(_ => $"/api/v1/services/{Guid.CreateVersion7()}"));
+        var floorTargets = Path.Combine(scratch, "reference-floor.txt");
+
+        // The rows the reference app seeds at start (its ReadFloor.Id), a thousand in all.
+        await File.WriteAllLinesAsync(floorTargets, Enumerable.Range(1, 1000).Select(i => $"/api/v1/floor/services/00000000-0000-7000-8000-{i:D12}"));
         var body = Path.Combine(scratch, "reference-proposal.json");
         await File.WriteAllTextAsync(body, System.Text.Json.JsonSerializer.Serialize(Seeder.ProposalBody(Guid.CreateVersion7(), submit: false), Report.Json));
         var (reference, _) = await WebHost.StartAsync(options.ReferenceDll, new Dictionary<string, string> { ["Reference__Database"] = Path.Combine(scratch, "reference.db") });
         await using (reference)
         {
             var get = await MeasureAsync(options, reference, ReferenceGet, Path.Combine(options.LuaDirectory, "get.lua"), new() { ["CATALOG_TARGETS"] = targets }, referenceRps: null);
+            var readFloor = await MeasureAsync(options, reference, ReferenceReadFloor, Path.Combine(options.LuaDirectory, "get.lua"), new() { ["CATALOG_TARGETS"] = floorTargets }, get.Rps);
             var floor = await MeasureAsync(options, reference, ReferenceWriteFloor, Path.Combine(options.LuaDirectory, "post.lua"), new()
             {
                 ["CATALOG_PATH"] = "/api/v1/proposals",
                 ["CATALOG_BODY"] = body,
             }, get.Rps);
-            return (get.Rps!.Value, [get with { Ratio = 1 }, floor]);
+            return (get.Rps!.Value, [get with { Ratio = 1 }, readFloor, floor]);
         }
     }
 

@@ -5,6 +5,7 @@ using Catalog.Api.Domain.Customers;
 using Catalog.Api.Domain.Metrics;
 using Catalog.Api.Domain.Services;
 using Catalog.Api.Features.Services;
+using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using MediatR;
 using NetArchTest.Rules;
@@ -15,6 +16,7 @@ public class ArchitectureTests
 {
     private const string DomainNamespace = "Catalog.Api.Domain";
     private const string FeaturesNamespace = "Catalog.Api.Features";
+    private const string InfrastructureNamespace = "Catalog.Api.Infrastructure";
 
     private static readonly Assembly Api = typeof(Service).Assembly;
 
@@ -55,6 +57,23 @@ public class ArchitectureTests
             new HashSet<Type> { typeof(Service), typeof(DependencyGraph), typeof(DependencyGraph.Reach), typeof(CostComparison.CostLine), typeof(Customer), typeof(Subscription), typeof(Charges.ChargeLine), typeof(Metric), typeof(ApiKey), typeof(Slug) },
             domain.ToHashSet());
         Assert.All(domain, t => Assert.Contains(t, searched));
+    }
+
+    [Fact]
+    public void Infrastructure_Types_DoNotDependOnFeatures()
+    {
+        // Features build on Infrastructure (the DbContext, the caches, the change feed), never the other way round:
+        // what both need (the change event's wire shape, the cache tags) lives in Infrastructure.
+        // DemoData is the one exception: it is the demo organisation written through the features' response
+        // shapes, and leaves Infrastructure with the rework of the demo data.
+        var users = Types.InAssembly(Api).That().HaveDependencyOn(FeaturesNamespace).GetTypes().ToList();
+        var offenders = users
+            .Where(t => InNamespace(t, InfrastructureNamespace))
+            .Where(t => !IsOrIsNestedIn(t, typeof(DemoData)))
+            .Select(t => t.FullName);
+
+        Assert.Contains(typeof(DemoData), users);
+        Assert.Empty(offenders);
     }
 
     [Theory]
@@ -110,7 +129,12 @@ public class ArchitectureTests
         Assert.Empty(writable);
     }
 
-    private static bool InDomain(Type type) => type.Namespace?.StartsWith(DomainNamespace + ".", StringComparison.Ordinal) == true;
+    private static bool InDomain(Type type) => InNamespace(type, DomainNamespace);
+
+    private static bool InNamespace(Type type, string root) => type.Namespace?.StartsWith(root + ".", StringComparison.Ordinal) == true;
+
+    private static bool IsOrIsNestedIn(Type type, Type outer) =>
+        type == outer || (type.DeclaringType is { } declaring && IsOrIsNestedIn(declaring, outer));
 
     private static bool Implements(Type type, Type openInterface) =>
         type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface);

@@ -220,7 +220,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
                 submit = true,
             })).ExpectAsync(HttpStatusCode.Created);
             var earlierAnalysis = await (await Clients["it-lead"].PostJsonAsync($"/api/v1/proposals/{earlier.Id()}/analyses", NegotiationScenario.Analysis(100m))).ExpectAsync(HttpStatusCode.Created);
-            var version = await (await Clients["customer"].PostJsonAsync($"/api/v1/proposals/{earlier.Id()}/acceptance", new { analysisId = earlierAnalysis.Id(), option = "proposed", monthlyCost = 100m }))
+            var version = await (await Clients["customer"].PostJsonAsync($"/api/v1/proposals/{earlier.Id()}/acceptance", new { analysisId = earlierAnalysis.Id(), option = "proposed", monthlyCharge = 100m, signedBy = NegotiationScenario.Signer }))
                 .ExpectAsync(HttpStatusCode.Created);
             _values["proposal"] = proposal.Id().ToString();
             _values["analysis"] = analysis.Id().ToString();

@@ -1,3 +1,4 @@
+using Catalog.Api.IntegrationTests.Infrastructure.Contract;
 using Catalog.Api.IntegrationTests.Infrastructure.Databases;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,6 +45,12 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(name, value);
         }
     }
+
+    /// <summary>
+    /// A client whose every exchange is held to the committed OpenAPI document (<see cref="ContractValidatingHandler"/>):
+    /// the whole suite doubles as a check that the API does what the document says.
+    /// </summary>
+    public new HttpClient CreateClient() => CreateDefaultClient(new Uri("http://localhost"), new ContractValidatingHandler());
 
     /// <summary>A client that sends the given API key (the bootstrap admin key by default).</summary>
     public HttpClient ClientWithKey(string? apiKey = AdminKey)

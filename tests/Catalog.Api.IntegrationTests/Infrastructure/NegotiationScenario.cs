@@ -48,26 +48,31 @@ public sealed class NegotiationScenario
         new { metric = "time-to-restore", value = timeToRestore, scope = "P1" },
     ];
 
-    public static object Analysis(decimal monthlyCostDelta = 4_000m, object? counterOffer = null) => new
+    public static object Analysis(decimal monthlyCostDelta = 4_000m, object? counterOffer = null, int leadTimeDays = 30) => new
     {
         oneOffCost = 20_000m,
         monthlyCostDelta,
         currency = "EUR",
         labourDays = 12.5m,
-        leadTimeDays = 30,
+        leadTimeDays,
         feasibility = "needs-investment",
         consequences = new[] { new { serviceId = (Guid?)null, description = "Maintenance windows move to Sunday nights.", severity = "medium" } },
         tradeOffs = new[] { "No planned downtime during trading hours." },
         counterOffer,
     };
 
-    public static object CounterOffer(decimal monthlyCostDelta = 2_500m) => new
+    /// <summary>A counter-offer with its own lead time, shorter than the analysis' 30 days by default.</summary>
+    public static object CounterOffer(decimal monthlyCostDelta = 2_500m, int leadTimeDays = 10) => new
     {
         targets = Targets(99.95m, 30m),
         oneOffCost = 8_000m,
         monthlyCostDelta,
+        leadTimeDays,
         note = "Achievable with a hot standby.",
     };
+
+    /// <summary>The person who signs for the customer.</summary>
+    public static object Signer { get; } = new { name = "Dana Ruiz", title = "Head of Trading" };
 
     /// <summary>The customer proposes (and submits unless told otherwise).</summary>
     public async Task<JsonObject> ProposeAsync(object[]? targets = null, bool submit = true, string title = "Trading availability") =>
@@ -83,14 +88,20 @@ public sealed class NegotiationScenario
     public async Task<JsonObject> AnalyseAsync(Guid proposalId, object? analysis = null) =>
         await (await ItLead.PostJsonAsync($"/api/v1/proposals/{proposalId}/analyses", analysis ?? Analysis())).ExpectAsync(HttpStatusCode.Created);
 
-    public Task<HttpResponseMessage> AcceptAsync(Guid proposalId, Guid analysisId, string option, decimal monthlyCost, HttpClient? client = null) =>
-        (client ?? CustomerClient).PostJsonAsync($"/api/v1/proposals/{proposalId}/acceptance", new { analysisId, option, monthlyCost });
+    /// <param name="monthlyCharge">The agreement's resulting monthly charge the customer confirms.</param>
+    public Task<HttpResponseMessage> AcceptAsync(Guid proposalId, Guid analysisId, string option, decimal monthlyCharge, HttpClient? client = null) =>
+        (client ?? CustomerClient).PostJsonAsync($"/api/v1/proposals/{proposalId}/acceptance", new { analysisId, option, monthlyCharge, signedBy = Signer });
 
-    /// <summary>Proposes, analyses and accepts the proposed targets: an agreement version. Returns the version.</summary>
-    public async Task<JsonObject> AgreeAsync(object[]? targets = null, decimal monthlyCostDelta = 4_000m)
+    /// <summary>The option as the analysis shows it: increase, current and resulting monthly charge, one-off cost, effective date.</summary>
+    public static JsonObject Option(JsonObject analysis, string option) =>
+        analysis["options"]!.AsArray().Single(o => o!["option"]!.GetValue<string>() == option)!.AsObject();
+
+    /// <summary>Proposes, analyses and accepts the proposed targets at the charge the analysis shows: an agreement version. Returns the version.</summary>
+    public async Task<JsonObject> AgreeAsync(object[]? targets = null, decimal monthlyCostDelta = 4_000m, int leadTimeDays = 30)
     {
         var proposal = await ProposeAsync(targets);
-        var analysis = await AnalyseAsync(proposal.Id(), Analysis(monthlyCostDelta));
-        return await (await AcceptAsync(proposal.Id(), analysis.Id(), "proposed", monthlyCostDelta)).ExpectAsync(HttpStatusCode.Created);
+        var analysis = await AnalyseAsync(proposal.Id(), Analysis(monthlyCostDelta, leadTimeDays: leadTimeDays));
+        var charge = Option(analysis, "proposed")["monthlyCharge"]!.GetValue<decimal>();
+        return await (await AcceptAsync(proposal.Id(), analysis.Id(), "proposed", charge)).ExpectAsync(HttpStatusCode.Created);
     }
 }

@@ -33,8 +33,13 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
                 Assert.False(string.IsNullOrEmpty(id), $"{method} {path} has no operationId");
                 ids.Add(id!);
                 var responses = operation["responses"]!.AsObject();
-                Assert.True(responses.ContainsKey("401"), $"{id} does not document 401");
                 Assert.NotNull(operation["security"]);
+                // The health probes are anonymous (an empty security list); everything else needs a key.
+                var anonymous = operation["security"] is JsonArray { Count: 0 };
+                Assert.True(anonymous == path.StartsWith("/health/", StringComparison.Ordinal), $"{id}: only the health probes are anonymous");
+                Assert.True(anonymous || responses.ContainsKey("401"), $"{id} does not document 401");
+                Assert.True(responses["429"]?["headers"]?["Retry-After"]?["required"]?.GetValue<bool>() == true, $"{id} does not document 429 with Retry-After");
+                Assert.True(responses.ContainsKey("500"), $"{id} does not document 500");
                 foreach (var (status, response) in responses.Where(r => r.Key.StartsWith('4')))
                 {
                     Assert.True(response!["content"]?["application/problem+json"] is not null, $"{id} {status} is not documented as problem details");
@@ -103,7 +108,7 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
             ("get", "/api/v1/proposals/{id}/analyses/{analysisId}", () => n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}/analyses/{analysis.Id()}")),
             ("post", "/api/v1/proposals/{id}/submission", () => n.CustomerClient.PostAsync($"/api/v1/proposals/{proposal.Id()}/submission", null)),
             ("post", "/api/v1/proposals/{id}/acceptance", () => n.AcceptAsync(proposal.Id(), analysis.Id(), "counter-offer", 1m)),
-            ("post", "/api/v1/proposals/{id}/acceptance", () => n.ItLead.PostJsonAsync($"/api/v1/proposals/{proposal.Id()}/acceptance", new { analysisId = analysis.Id(), option = "proposed", monthlyCost = 4_000m })),
+            ("post", "/api/v1/proposals/{id}/acceptance", () => n.ItLead.PostJsonAsync($"/api/v1/proposals/{proposal.Id()}/acceptance", new { analysisId = analysis.Id(), option = "proposed", monthlyCharge = 4_000m, signedBy = NegotiationScenario.Signer })),
             ("get", "/api/v1/proposals/{id}/timeline", () => n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}/timeline")),
             ("get", "/api/v1/agreements", () => n.CustomerClient.GetAsync("/api/v1/agreements")),
             ("get", "/api/v1/agreements/{id}", () => n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}")),

@@ -23,4 +23,23 @@ public sealed class RateLimitingTests
         Assert.Contains("retry after", problem["detail"].Value<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/metrics")).StatusCode);
     }
+
+    [SkippableFact]
+    public async Task HealthEndpoints_AfterTheBucketIsEmpty_AreNeverRateLimited()
+    {
+        using var factory = new CatalogApiFactory(null, new Dictionary<string, string?> { ["RateLimiting:PermitsPerSecond"] = "1", ["RateLimiting:Burst"] = "2" });
+        var anonymous = factory.CreateClient();
+        var emptied = false;
+        for (var i = 0; i < 10 && !emptied; i++)
+        {
+            emptied = (await anonymous.GetAsync("/api/v1/metrics")).StatusCode == HttpStatusCode.TooManyRequests;
+        }
+
+        Assert.True(emptied, "Anonymous calls share a bucket, which ten calls empty.");
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
+        }
+    }
 }

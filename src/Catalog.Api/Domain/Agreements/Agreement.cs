@@ -59,14 +59,19 @@ public sealed class Agreement
         return agreement;
     }
 
+    /// <summary>What a new version builds on: the newest version's charge and effective date.</summary>
+    public AgreementStanding Standing => _versions.LastOrDefault() is { } newest ? new(newest.MonthlyCharge, newest.EffectiveFrom) : AgreementStanding.None;
+
     /// <summary>
     /// Adds the next version from an acceptance. The monthly charge is the previous version's plus the accepted
-    /// delta (IT prices a renegotiation against what is already agreed). A terminated agreement comes back into
-    /// force with the new version; its history stays.
+    /// delta (IT prices a renegotiation against what is already agreed), and it takes effect after the accepted
+    /// option's lead time, never before the previous version (<see cref="AgreementStanding"/>). A terminated
+    /// agreement comes back into force with the new version; its history stays.
     /// </summary>
     public AgreementVersion AddVersion(AcceptedTerms terms)
     {
         var previous = _versions.LastOrDefault();
+        var standing = Standing;
         if (previous is not null && previous.Currency != terms.Currency)
         {
             throw new DomainRuleException(
@@ -74,7 +79,7 @@ public sealed class Agreement
                 $"The agreement is charged in {previous.Currency}; an analysis priced in {terms.Currency} cannot extend it.");
         }
 
-        var charge = Money.Round((previous?.MonthlyCharge ?? 0m) + terms.MonthlyCostDelta);
+        var charge = standing.ChargeWith(terms.MonthlyCostDelta);
         if (charge < 0)
         {
             throw new DomainRuleException(
@@ -82,7 +87,7 @@ public sealed class Agreement
                 $"Accepting would make the monthly charge {charge} {terms.Currency}; an agreement never pays the customer. IT should publish a corrected analysis.");
         }
 
-        var version = AgreementVersion.From(Id, _versions.Count + 1, terms, charge);
+        var version = AgreementVersion.From(Id, _versions.Count + 1, terms, charge, standing.EffectiveFrom(terms.AcceptedAt, terms.LeadTimeDays));
         _versions.Add(version);
         CurrentVersion = version.Number;
         Status = AgreementStatus.Active;
@@ -93,6 +98,14 @@ public sealed class Agreement
         Version++;
         return version;
     }
+
+    /// <summary>When each version is (or was, or will be) in force; see <see cref="InForce"/>.</summary>
+    public IReadOnlyList<InForcePeriod> InForcePeriods() =>
+        InForce.Periods(_versions.Select(v => (v.Number, v.EffectiveFrom)), Status == AgreementStatus.Terminated ? TerminatedAt : null);
+
+    /// <summary>The version in force at the instant, or null when none is (not yet in force, or terminated).</summary>
+    public AgreementVersion? VersionInForceAt(DateTime instant) =>
+        InForce.VersionAt(InForcePeriods(), instant) is { } number ? _versions.Single(v => v.Number == number) : null;
 
     public void Terminate(string reason, ActorRef actor, DateTime now)
     {
@@ -117,6 +130,8 @@ public sealed class Agreement
 public sealed class AgreementVersion
 {
     private List<Target> _targets = [];
+    private List<string> _tradeOffs = [];
+    private List<Consequence> _consequences = [];
 
     private AgreementVersion()
     {
@@ -134,6 +149,18 @@ public sealed class AgreementVersion
 
     public string Currency { get; private set; }
 
+    /// <summary>What the accepted option costs once, on top of the monthly charge.</summary>
+    public decimal OneOffCost { get; private set; }
+
+    /// <summary>What the customer gives up, as IT stated it in the accepted analysis.</summary>
+    public IReadOnlyList<string> TradeOffs => _tradeOffs;
+
+    /// <summary>What meeting the targets does to other services, as IT stated it in the accepted analysis.</summary>
+    public IReadOnlyList<Consequence> Consequences => _consequences;
+
+    /// <summary>The counter-offer's note, when the customer accepted the counter-offer.</summary>
+    public string? Note { get; private set; }
+
     public DateTime EffectiveFrom { get; private set; }
 
     public Guid ProposalId { get; private set; }
@@ -148,22 +175,30 @@ public sealed class AgreementVersion
 
     public ActorRef AcceptedBy { get; private set; }
 
+    /// <summary>The person who signed for the customer; null only on versions accepted before signatures were recorded.</summary>
+    public Signatory? SignedBy { get; private set; }
+
     public DateTime AcceptedAt { get; private set; }
 
-    internal static AgreementVersion From(Guid agreementId, int number, AcceptedTerms terms, decimal monthlyCharge) => new()
+    internal static AgreementVersion From(Guid agreementId, int number, AcceptedTerms terms, decimal monthlyCharge, DateTime effectiveFrom) => new()
     {
         AgreementId = agreementId,
         Number = number,
         _targets = [.. terms.Targets],
         MonthlyCharge = monthlyCharge,
         Currency = terms.Currency,
-        EffectiveFrom = terms.AcceptedAt.Date.AddDays(terms.LeadTimeDays),
+        OneOffCost = terms.OneOffCost,
+        _tradeOffs = [.. terms.TradeOffs],
+        _consequences = [.. terms.Consequences],
+        Note = terms.Note,
+        EffectiveFrom = effectiveFrom,
         ProposalId = terms.ProposalId,
         ProposalTitle = terms.ProposalTitle,
         Round = terms.Round,
         AnalysisId = terms.AnalysisId,
         Option = terms.Option,
         AcceptedBy = terms.AcceptedBy,
+        SignedBy = terms.SignedBy,
         AcceptedAt = terms.AcceptedAt,
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Metrics;
 using Catalog.Api.Domain.Negotiation;
 
@@ -13,6 +14,7 @@ public static class AgreementDocument
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <param name="ServiceNames">Names of the services the version's consequences mention, by id.</param>
     public sealed record Context(
         string ServiceName,
         string ServiceSummary,
@@ -23,20 +25,23 @@ public static class AgreementDocument
         string UnitCurrency,
         int SubscribedUnits,
         AgreementStatus Status,
-        IReadOnlyDictionary<string, Metric> Metrics);
+        IReadOnlyDictionary<string, Metric> Metrics,
+        IReadOnlyDictionary<Guid, string>? ServiceNames = null);
 
     public static string Markdown(AgreementVersion version, Context context)
     {
+        var service = MarkdownText.Escape(context.ServiceName);
+        var customer = MarkdownText.Escape(context.CustomerName);
         var text = new StringBuilder();
-        text.Append(Invariant, $"# {context.ServiceName} for {context.CustomerName}\n\n");
-        text.Append(Invariant, $"Service level agreement, version {version.Number}, in force from {version.EffectiveFrom:d MMMM yyyy}.");
+        text.Append(Invariant, $"# {service} for {customer}\n\n");
+        text.Append(Invariant, $"Service level agreement, version {version.Number}, in force from {Date(version.EffectiveFrom)}.");
         if (context.Status == AgreementStatus.Terminated)
         {
             text.Append(" This agreement has since been terminated.");
         }
 
         text.Append("\n\n");
-        text.Append(Invariant, $"{context.ServiceName}: {context.ServiceSummary}\n\n");
+        text.Append(Invariant, $"{service}: {MarkdownText.Escape(context.ServiceSummary)}\n\n");
 
         text.Append("## What is promised\n\n");
         foreach (var target in version.Targets.Where(t => !IsRecovery(t.Metric)))
@@ -55,11 +60,15 @@ public static class AgreementDocument
         }
 
         text.Append("\n## What it costs\n\n");
-        text.Append(Invariant, $"- These service levels cost {Money(version.MonthlyCharge, version.Currency)} per month, charged to cost centre {context.CostCenter}.\n");
-        text.Append(Invariant, $"- The service itself costs {Money(context.UnitCostPerMonth, context.UnitCurrency)} per {context.Unit} per month");
+        text.Append(Invariant, $"- These service levels cost {Money(version.MonthlyCharge, version.Currency)} per month, charged to cost centre {MarkdownText.Escape(context.CostCenter)}.\n");
+        text.Append(version.OneOffCost > 0
+            ? string.Create(Invariant, $"- Putting them in place costs {Money(version.OneOffCost, version.Currency)} once.\n")
+            : "- There is no one-off cost.\n");
+        var unit = MarkdownText.Escape(context.Unit);
+        text.Append(Invariant, $"- The service itself costs {Money(context.UnitCostPerMonth, context.UnitCurrency)} per {unit} per month");
         if (context.SubscribedUnits > 0)
         {
-            var perUnit = version.Currency == context.UnitCurrency ? $"; with {context.SubscribedUnits} {Plural(context.Unit, context.SubscribedUnits)} the service levels add {Money(Common.Money.Round(version.MonthlyCharge / context.SubscribedUnits), version.Currency)} per {context.Unit}" : string.Empty;
+            var perUnit = version.Currency == context.UnitCurrency ? $"; with {context.SubscribedUnits} {MarkdownText.Escape(Plural(context.Unit, context.SubscribedUnits))} the service levels add {Money(Common.Money.Round(version.MonthlyCharge / context.SubscribedUnits), version.Currency)} per {unit}" : string.Empty;
             text.Append(Invariant, $"{perUnit}.\n");
         }
         else
@@ -67,25 +76,85 @@ public static class AgreementDocument
             text.Append(".\n");
         }
 
-        text.Append("\n## Where it came from\n\n");
-        text.Append(Invariant, $"Agreed on {version.AcceptedAt:d MMMM yyyy} by {version.AcceptedBy.Name}, accepting {(version.Option == AcceptOption.Proposed ? "the targets it proposed" : "IT's counter-offer")} ");
-        text.Append(Invariant, $"in round {version.Round} of the proposal \"{version.ProposalTitle}\" (proposal {version.ProposalId}, analysis {version.AnalysisId}).\n");
+        if (version.TradeOffs.Count > 0 || version.Consequences.Count > 0 || version.Note is not null)
+        {
+            text.Append("\n## What comes with it\n\n");
+            if (version.Note is not null)
+            {
+                text.Append(Invariant, $"IT's note on its counter-offer: {MarkdownText.Escape(version.Note)}\n\n");
+            }
+
+            if (version.TradeOffs.Count > 0)
+            {
+                text.Append(Invariant, $"What {customer} accepts in return:\n\n");
+                foreach (var tradeOff in version.TradeOffs)
+                {
+                    text.Append(Invariant, $"- {MarkdownText.Escape(tradeOff)}\n");
+                }
+
+                text.Append('\n');
+            }
+
+            if (version.Consequences.Count > 0)
+            {
+                text.Append("What it means for other services:\n\n");
+                foreach (var consequence in version.Consequences)
+                {
+                    var name = consequence.ServiceId is { } id && context.ServiceNames?.GetValueOrDefault(id) is { } named ? $"{MarkdownText.Escape(named)}: " : string.Empty;
+                    text.Append(Invariant, $"- {name}{MarkdownText.Escape(consequence.Description)} ({Severity(consequence.Severity)} impact)\n");
+                }
+
+                text.Append('\n');
+            }
+        }
+        else
+        {
+            text.Append('\n');
+        }
+
+        text.Append("## Where it came from\n\n");
+        var accepted = version.Option == AcceptOption.Proposed ? "the targets it proposed" : "IT's counter-offer";
+        var title = MarkdownText.Escape(version.ProposalTitle);
+        if (version.SignedBy is { } signatory)
+        {
+            text.Append(Invariant, $"Signed on {Date(version.AcceptedAt)} for {customer} by {Signature(signatory)}, accepting {accepted} in round {version.Round} of the proposal \"{title}\".\n");
+        }
+        else
+        {
+            text.Append(Invariant, $"Accepted on {Date(version.AcceptedAt)} for {customer}, accepting {accepted} in round {version.Round} of the proposal \"{title}\"; no signatory was recorded.\n");
+        }
+
         return text.ToString();
     }
+
+    /// <summary>"Dana Ruiz (Head of Sales)", escaped.</summary>
+    public static string Signature(Signatory signatory) =>
+        signatory.Title is null ? MarkdownText.Escape(signatory.Name) : $"{MarkdownText.Escape(signatory.Name)} ({MarkdownText.Escape(signatory.Title)})";
+
+    public static string Date(DateTime instant) => instant.ToString("d MMMM yyyy", Invariant);
+
+    private static string Severity(ConsequenceSeverity severity) => severity switch
+    {
+        ConsequenceSeverity.High => "high",
+        ConsequenceSeverity.Medium => "medium",
+        _ => "low",
+    };
 
     /// <summary>One target as a sentence: "Corporate Email will be available at least 99.9% of each calendar month."</summary>
     public static string Sentence(Context context, Target target)
     {
         var value = target.Value;
-        var scope = target.Scope is null ? string.Empty : $" for {target.Scope}";
+        var scoped = MarkdownText.Escape(target.Scope);
+        var scope = target.Scope is null ? string.Empty : $" for {scoped}";
+        var service = MarkdownText.Escape(context.ServiceName);
         return target.Metric switch
         {
-            "availability" => $"{context.ServiceName} will be available at least {Number(value)}% of each calendar month{scope}.",
-            "time-to-restore" => $"If it fails{(target.Scope is null ? string.Empty : $" ({target.Scope} incidents)")}, service is restored within {Duration(value)}.",
-            "response-time" => $"It responds within {Number(value)} milliseconds{(target.Scope is null ? string.Empty : $" ({target.Scope} of requests)")}.",
+            "availability" => $"{service} will be available at least {Number(value)}% of each calendar month{scope}.",
+            "time-to-restore" => $"If it fails{(target.Scope is null ? string.Empty : $" ({scoped} incidents)")}, service is restored within {Duration(value)}.",
+            "response-time" => $"It responds within {Number(value)} milliseconds{(target.Scope is null ? string.Empty : $" ({scoped} of requests)")}.",
             "support-hours" => $"Support is available {SupportHours(value.Level)}{scope}.",
             "recovery-point" => $"If data has to be restored, at most the last {Duration(value)} of changes can be lost{scope}.",
-            "recovery-time" => $"After a disaster, {context.ServiceName} is back within {Duration(value)}{scope}.",
+            "recovery-time" => $"After a disaster, {service} is back within {Duration(value)}{scope}.",
             _ => Generic(context, target, scope),
         };
     }
@@ -94,12 +163,12 @@ public static class AgreementDocument
     {
         if (!context.Metrics.TryGetValue(target.Metric, out var metric))
         {
-            return $"{target.Metric}: {target.Value}{scope}.";
+            return $"{MarkdownText.Escape(target.Metric)}: {MarkdownText.Escape(target.Value.ToString())}{scope}.";
         }
 
         var bound = metric.Direction == MetricDirection.HigherIsStricter ? "at least" : "at most";
-        var unit = metric.ValueType == MetricValueType.Level ? string.Empty : $" {metric.Unit}";
-        return $"{metric.Name}: {bound} {target.Value}{unit}{scope}.";
+        var unit = metric.ValueType == MetricValueType.Level ? string.Empty : $" {MarkdownText.Escape(metric.Unit)}";
+        return $"{MarkdownText.Escape(metric.Name)}: {bound} {MarkdownText.Escape(target.Value.ToString())}{unit}{scope}.";
     }
 
     private static bool IsRecovery(string metric) => metric is "time-to-restore" or "recovery-point" or "recovery-time";
@@ -140,8 +209,8 @@ public static class AgreementDocument
         "business-hours" => "during business hours",
         "extended-hours" => "during extended hours, early mornings and evenings included",
         "24x7" => "around the clock, every day of the year",
-        _ => level ?? string.Empty,
+        _ => MarkdownText.Escape(level),
     };
 
-    private static string Money(decimal amount, string currency) => $"{amount.ToString("#,0.00", Invariant)} {currency}";
+    public static string Money(decimal amount, string currency) => $"{amount.ToString("#,0.00", Invariant)} {currency}";
 }

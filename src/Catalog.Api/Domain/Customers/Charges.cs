@@ -1,14 +1,25 @@
+using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Services;
 
 namespace Catalog.Api.Domain.Customers;
 
-/// <summary>What a customer pays per month: for each subscribed service, the units it consumes times the unit cost.</summary>
-public sealed record Charges(IReadOnlyList<Charges.ChargeLine> Lines, IReadOnlyList<Charges.AgreementCharge> Agreements, IReadOnlyList<Charges.ChargeTotal> Totals)
+/// <summary>
+/// What a customer pays for one month: for each subscribed service, the units it consumes times the unit cost;
+/// for each agreement, the monthly charge of every version in force in that month, pro rata by day; and the
+/// versions agreed but not yet in force by the month's end, listed apart as upcoming.
+/// </summary>
+public sealed record Charges(
+    CalendarMonth Month,
+    IReadOnlyList<Charges.ChargeLine> Lines,
+    IReadOnlyList<Charges.AgreementCharge> Agreements,
+    IReadOnlyList<Charges.UpcomingCharge> Upcoming,
+    IReadOnlyList<Charges.ChargeTotal> Totals)
 {
+    /// <param name="month">The month charged.</param>
     /// <param name="consumption">What the customer consumes, service by service.</param>
-    /// <param name="agreements">The current version of each of the customer's active agreements.</param>
-    public static Charges Compute(IEnumerable<Consumption> consumption, IEnumerable<AgreementCharge> agreements)
+    /// <param name="agreements">Each of the customer's agreements with all its versions.</param>
+    public static Charges Compute(CalendarMonth month, IEnumerable<Consumption> consumption, IEnumerable<AgreementHistory> agreements)
     {
         var lines = consumption
             .Where(c => c.Units > 0)
@@ -16,24 +27,73 @@ public sealed record Charges(IReadOnlyList<Charges.ChargeLine> Lines, IReadOnlyL
             .OrderBy(l => l.ServiceKey, StringComparer.Ordinal)
             .ToList();
 
-        var agreed = agreements.OrderBy(a => a.ServiceKey, StringComparer.Ordinal).ToList();
+        var agreed = new List<AgreementCharge>();
+        var upcoming = new List<UpcomingCharge>();
+        foreach (var agreement in agreements)
+        {
+            var charges = agreement.Versions.ToDictionary(v => v.Number);
+            foreach (var period in InForce.Periods(agreement.Versions.Select(v => (v.Number, v.EffectiveFrom)), agreement.TerminatedAt))
+            {
+                var version = charges[period.Number];
+                if (period.From >= month.End)
+                {
+                    upcoming.Add(new UpcomingCharge(agreement.AgreementId, agreement.ServiceId, agreement.ServiceKey, agreement.ServiceName, period.Number, period.From, version.MonthlyCharge, agreement.Currency));
+                    continue;
+                }
+
+                var days = month.DaysCovered(period.From, period.Until);
+                if (days > 0)
+                {
+                    var amount = Money.Round(version.MonthlyCharge * days / month.Days);
+                    agreed.Add(new AgreementCharge(
+                        agreement.AgreementId, agreement.ServiceId, agreement.ServiceKey, agreement.ServiceName, period.Number, period.From, period.Until, days, month.Days, version.MonthlyCharge, amount, agreement.Currency));
+                }
+            }
+        }
+
+        agreed = [.. agreed.OrderBy(a => a.ServiceKey, StringComparer.Ordinal).ThenBy(a => a.Version)];
+        upcoming = [.. upcoming.OrderBy(u => u.EffectiveFrom).ThenBy(u => u.ServiceKey, StringComparer.Ordinal)];
 
         // Amounts in different currencies are never added together.
         var totals = lines.Select(l => (l.Currency, Amount: l.MonthlyCost))
-            .Concat(agreed.Select(a => (a.Currency, Amount: a.MonthlyCharge)))
+            .Concat(agreed.Select(a => (a.Currency, a.Amount)))
             .GroupBy(a => a.Currency, StringComparer.Ordinal)
             .Select(g => new ChargeTotal(g.Key, g.Sum(a => a.Amount)))
             .OrderBy(t => t.Currency, StringComparer.Ordinal)
             .ToList();
-        return new Charges(lines, agreed, totals);
+        return new Charges(month, lines, agreed, upcoming, totals);
     }
 
     public sealed record Consumption(Guid ServiceId, string ServiceKey, string ServiceName, UnitCost Cost, int Units);
 
+    /// <param name="TerminatedAt">When the agreement ended, if it is terminated.</param>
+    public sealed record AgreementHistory(Guid AgreementId, Guid ServiceId, string ServiceKey, string ServiceName, string Currency, IReadOnlyList<VersionCharge> Versions, DateTime? TerminatedAt);
+
+    public sealed record VersionCharge(int Number, DateTime EffectiveFrom, decimal MonthlyCharge);
+
     public sealed record ChargeLine(Guid ServiceId, string ServiceKey, string ServiceName, string Unit, int Units, decimal UnitCostPerMonth, string Currency, decimal MonthlyCost);
 
-    /// <summary>The monthly charge of the current version of an active agreement.</summary>
-    public sealed record AgreementCharge(Guid AgreementId, Guid ServiceId, string ServiceKey, string ServiceName, int Version, decimal MonthlyCharge, string Currency);
+    /// <summary>One agreement version in force during the month: its monthly charge, and the part of it this month bears.</summary>
+    /// <param name="InForceFrom">When the version took effect (possibly before the month).</param>
+    /// <param name="InForceUntil">When the next version or the termination ended it; null while it lasts.</param>
+    /// <param name="Days">The days of the month it was in force.</param>
+    /// <param name="Amount">The monthly charge × days ÷ days in the month, to the cent.</param>
+    public sealed record AgreementCharge(
+        Guid AgreementId,
+        Guid ServiceId,
+        string ServiceKey,
+        string ServiceName,
+        int Version,
+        DateTime InForceFrom,
+        DateTime? InForceUntil,
+        int Days,
+        int DaysInMonth,
+        decimal MonthlyCharge,
+        decimal Amount,
+        string Currency);
+
+    /// <summary>A version agreed but taking effect only after the month: not charged in it.</summary>
+    public sealed record UpcomingCharge(Guid AgreementId, Guid ServiceId, string ServiceKey, string ServiceName, int Version, DateTime EffectiveFrom, decimal MonthlyCharge, string Currency);
 
     public sealed record ChargeTotal(string Currency, decimal MonthlyTotal);
 }

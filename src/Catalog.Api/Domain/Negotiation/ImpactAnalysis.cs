@@ -1,3 +1,5 @@
+using Catalog.Api.Domain.Agreements;
+
 namespace Catalog.Api.Domain.Negotiation;
 
 public enum Feasibility
@@ -23,8 +25,8 @@ public enum AcceptOption
 /// <summary>What meeting the targets would do to another service (named when it is in the catalog).</summary>
 public sealed record Consequence(Guid? ServiceId, string Description, ConsequenceSeverity Severity);
 
-/// <summary>IT's alternative: other targets at their own cost. The customer may accept it instead.</summary>
-public sealed record CounterOffer(IReadOnlyList<Target> Targets, decimal OneOffCost, decimal MonthlyCostDelta, string? Note);
+/// <summary>IT's alternative: other targets at their own cost and lead time. The customer may accept it instead.</summary>
+public sealed record CounterOffer(IReadOnlyList<Target> Targets, decimal OneOffCost, decimal MonthlyCostDelta, int LeadTimeDays, string? Note);
 
 /// <summary>Everything an IT lead states when answering a round.</summary>
 public sealed record AnalysisContent(
@@ -84,6 +86,14 @@ public sealed class ImpactAnalysis
         SupersededAt = now;
     }
 
-    /// <summary>The monthly cost delta of an option, or null when the analysis has no such option.</summary>
-    public decimal? MonthlyCostOf(AcceptOption option) => option == AcceptOption.Proposed ? Content.MonthlyCostDelta : Content.CounterOffer?.MonthlyCostDelta;
+    /// <summary>
+    /// What accepting an option now would mean against the agreement as it stands: each option with its own
+    /// increase, one-off cost and lead time. Null when the analysis has no such option.
+    /// </summary>
+    public OptionQuote? Quote(AcceptOption option, AgreementStanding standing, DateTime now) => option switch
+    {
+        AcceptOption.Proposed => standing.Quote(Content.MonthlyCostDelta, Content.OneOffCost, Content.LeadTimeDays, now),
+        _ when Content.CounterOffer is { } offer => standing.Quote(offer.MonthlyCostDelta, offer.OneOffCost, offer.LeadTimeDays, now),
+        _ => null,
+    };
 }

@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Services;
 
@@ -113,11 +114,13 @@ public sealed class Proposal
     }
 
     /// <summary>
-    /// The customer accepts one option of the current analysis at the monthly cost it saw. A superseded or
-    /// unknown analysis, a missing counter-offer or a different cost is refused, so nobody accepts a price
-    /// they did not see.
+    /// The customer accepts one option of the current analysis, confirming the agreement's resulting monthly
+    /// charge as the analysis showed it: the charge the agreement stands at plus the option's increase. A
+    /// superseded or unknown analysis, a missing counter-offer or a different charge is refused, so nobody
+    /// accepts a price they did not see.
     /// </summary>
-    public AcceptedTerms Accept(Guid analysisId, AcceptOption option, decimal monthlyCost, ActorRef actor, DateTime now)
+    /// <param name="standing">Where the agreement for this service and customer stands (<see cref="AgreementStanding.None"/> before the first version).</param>
+    public AcceptedTerms Accept(Guid analysisId, AcceptOption option, decimal monthlyCharge, AgreementStanding standing, Signatory signedBy, ActorRef actor, DateTime now)
     {
         var next = ProposalStateMachine.Apply(Status, ProposalAction.Accept);
         var analysis = _analyses.SingleOrDefault(a => a.Id == analysisId);
@@ -130,17 +133,25 @@ public sealed class Proposal
                 new Dictionary<string, object?> { ["currentAnalysisId"] = current?.Id });
         }
 
-        if (analysis.MonthlyCostOf(option) is not { } expected)
+        if (analysis.Quote(option, standing, now) is not { } quote)
         {
             throw new DomainRuleException("no-counter-offer", $"Analysis {analysisId} makes no counter-offer; accept the proposed targets or revise.");
         }
 
-        if (expected != monthlyCost)
+        if (quote.MonthlyCharge != monthlyCharge)
         {
+            var currency = analysis.Content.Currency;
             throw new DomainRuleException(
-                "monthly-cost-mismatch",
-                $"The {(option == AcceptOption.Proposed ? "proposed targets" : "counter-offer")} cost {expected} {analysis.Content.Currency} per month, not {monthlyCost}.",
-                new Dictionary<string, object?> { ["monthlyCost"] = expected, ["currency"] = analysis.Content.Currency });
+                "monthly-charge-mismatch",
+                $"Accepting the {(option == AcceptOption.Proposed ? "proposed targets" : "counter-offer")} makes the agreement's monthly charge "
+                + $"{quote.MonthlyCharge} {currency}: the current {quote.CurrentMonthlyCharge} {currency} plus {quote.MonthlyCostDelta} {currency}; not {monthlyCharge}.",
+                new Dictionary<string, object?>
+                {
+                    ["expectedMonthlyCharge"] = quote.MonthlyCharge,
+                    ["currentMonthlyCharge"] = quote.CurrentMonthlyCharge,
+                    ["monthlyCostDelta"] = quote.MonthlyCostDelta,
+                    ["currency"] = currency,
+                });
         }
 
         Status = next;
@@ -148,8 +159,12 @@ public sealed class Proposal
         AcceptedOption = option;
         Record(ProposalEventType.Accepted, analysis.Id, option == AcceptOption.Proposed ? "proposed" : "counter-offer", actor, now);
 
-        var targets = option == AcceptOption.Proposed ? _rounds.Single(r => r.Number == CurrentRound).Targets : analysis.Content.CounterOffer!.Targets;
-        return new AcceptedTerms(Id, Title, CurrentRound, analysis.Id, option, targets, expected, analysis.Content.Currency, analysis.Content.LeadTimeDays, actor, now);
+        var content = analysis.Content;
+        var targets = option == AcceptOption.Proposed ? _rounds.Single(r => r.Number == CurrentRound).Targets : content.CounterOffer!.Targets;
+        var note = option == AcceptOption.Proposed ? null : content.CounterOffer!.Note;
+        return new AcceptedTerms(
+            Id, Title, CurrentRound, analysis.Id, option, targets, quote.MonthlyCostDelta, quote.OneOffCost, content.Currency, quote.LeadTimeDays,
+            content.TradeOffs, content.Consequences, note, signedBy, actor, now);
     }
 
     public void Withdraw(string reason, ActorRef actor, DateTime now)
@@ -167,7 +182,7 @@ public sealed class Proposal
     }
 }
 
-/// <summary>What the customer accepted, with its provenance: the input to a new agreement version.</summary>
+/// <summary>What the customer accepted (the option's own cost and lead time, and what IT said it entails), with its provenance: the input to a new agreement version.</summary>
 public sealed record AcceptedTerms(
     Guid ProposalId,
     string ProposalTitle,
@@ -176,7 +191,12 @@ public sealed record AcceptedTerms(
     AcceptOption Option,
     IReadOnlyList<Target> Targets,
     decimal MonthlyCostDelta,
+    decimal OneOffCost,
     string Currency,
     int LeadTimeDays,
+    IReadOnlyList<string> TradeOffs,
+    IReadOnlyList<Consequence> Consequences,
+    string? Note,
+    Signatory SignedBy,
     ActorRef AcceptedBy,
     DateTime AcceptedAt);

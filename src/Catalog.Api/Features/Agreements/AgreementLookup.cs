@@ -21,7 +21,7 @@ internal static class AgreementLookup
         return agreement;
     }
 
-    /// <summary>The current version of every active agreement, for views that add agreements up (charges, impact).</summary>
+    /// <summary>The current version of every active agreement, for views that list what is agreed (impact).</summary>
     public static IQueryable<CurrentVersion> CurrentVersions(CatalogDbContext db) =>
         db.Agreements.AsNoTracking()
             .Where(a => a.Status == AgreementStatus.Active)

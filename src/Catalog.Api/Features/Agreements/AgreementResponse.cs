@@ -13,7 +13,11 @@ public sealed record AgreementResponse
 
     public AgreementStatus Status { get; init; }
 
+    /// <summary>The newest version: what was last agreed, whether or not it has taken effect yet.</summary>
     public required AgreementVersionResponse Current { get; init; }
+
+    /// <summary>The version in force at the instant asked for (<c>?at=</c>, default now); null when none is (the first has not taken effect yet, or the agreement was terminated).</summary>
+    public AgreementVersionResponse? InForce { get; init; }
 
     public int VersionCount { get; init; }
 
@@ -29,13 +33,14 @@ public sealed record AgreementResponse
 
     public int Version { get; init; }
 
-    internal static AgreementResponse From(Agreement agreement) => new()
+    internal static AgreementResponse From(Agreement agreement, DateTime at) => new()
     {
         Id = agreement.Id,
         ServiceId = agreement.ServiceId,
         CustomerId = agreement.CustomerId,
         Status = agreement.Status,
         Current = AgreementVersionResponse.From(agreement.Versions.Single(v => v.Number == agreement.CurrentVersion)),
+        InForce = agreement.VersionInForceAt(at) is { } inForce ? AgreementVersionResponse.From(inForce) : null,
         VersionCount = agreement.Versions.Count,
         CreatedAt = agreement.CreatedAt,
         UpdatedAt = agreement.UpdatedAt,
@@ -46,7 +51,7 @@ public sealed record AgreementResponse
     };
 }
 
-/// <summary>One immutable version: the targets, the monthly charge, and where it came from.</summary>
+/// <summary>One immutable version: the targets, what it costs, what the customer accepted with it, when it takes effect, and where it came from.</summary>
 public sealed record AgreementVersionResponse
 {
     public Guid AgreementId { get; init; }
@@ -59,6 +64,19 @@ public sealed record AgreementVersionResponse
 
     public required string Currency { get; init; }
 
+    /// <summary>What the accepted option costs once, on top of the monthly charge.</summary>
+    public decimal OneOffCost { get; init; }
+
+    /// <summary>What the customer gives up, as stated in the accepted analysis.</summary>
+    public required IReadOnlyList<string> TradeOffs { get; init; }
+
+    /// <summary>What meeting the targets does to other services, as stated in the accepted analysis.</summary>
+    public required IReadOnlyList<Consequence> Consequences { get; init; }
+
+    /// <summary>The counter-offer's note, when the counter-offer was accepted.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The acceptance date plus the accepted option's lead time, never before the previous version's.</summary>
     public DateTime EffectiveFrom { get; init; }
 
     public required Provenance Provenance { get; init; }
@@ -70,10 +88,15 @@ public sealed record AgreementVersionResponse
         Targets = version.Targets,
         MonthlyCharge = version.MonthlyCharge,
         Currency = version.Currency,
+        OneOffCost = version.OneOffCost,
+        TradeOffs = version.TradeOffs,
+        Consequences = version.Consequences,
+        Note = version.Note,
         EffectiveFrom = version.EffectiveFrom,
-        Provenance = new Provenance(version.ProposalId, version.ProposalTitle, version.Round, version.AnalysisId, version.Option, version.AcceptedBy, version.AcceptedAt),
+        Provenance = new Provenance(version.ProposalId, version.ProposalTitle, version.Round, version.AnalysisId, version.Option, version.SignedBy, version.AcceptedBy, version.AcceptedAt),
     };
 }
 
-/// <summary>The acceptance a version came from: which proposal, round, analysis and option, who accepted and when.</summary>
-public sealed record Provenance(Guid ProposalId, string ProposalTitle, int Round, Guid AnalysisId, AcceptOption Option, ActorRef AcceptedBy, DateTime AcceptedAt);
+/// <summary>The acceptance a version came from: which proposal, round, analysis and option, who signed, through which key, and when.</summary>
+/// <param name="SignedBy">The person who signed for the customer; null on versions accepted before signatures were recorded.</param>
+public sealed record Provenance(Guid ProposalId, string ProposalTitle, int Round, Guid AnalysisId, AcceptOption Option, Signatory? SignedBy, ActorRef AcceptedBy, DateTime AcceptedAt);

@@ -1,24 +1,13 @@
-using System.Net;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Http;
-using Catalog.Api.Infrastructure.Problems;
-using Markdig;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace Catalog.Api.Features.Agreements;
 
 public static class AgreementsEndpoints
 {
-    private const string Markdown = "text/markdown";
-    private const string Html = "text/html";
-
-    // Documents contain no links or HTML of their own; text that customers wrote (titles, names) must not
-    // become either, so both are switched off and the page may load nothing.
-    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
-
     public static IEndpointRouteBuilder MapAgreements(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/agreements").WithTags("Agreements");
@@ -27,7 +16,8 @@ public static class AgreementsEndpoints
             .WithSummary("List agreements, filtered by service, customer and status (a customer key sees only its own)")
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).WithName("GetAgreement")
-            .WithSummary("Read an agreement and its current version")
+            .WithSummary("Read an agreement: its newest version, and the version in force at `at` (default now; null when none is)")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/versions", ListVersionsAsync).WithName("ListAgreementVersions")
             .WithSummary("The agreement's full history, version 1 first")
@@ -37,12 +27,14 @@ public static class AgreementsEndpoints
             .WithSummary("Read one immutable version")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/versions/{number:int}/diff", GetDiffAsync).WithName("GetAgreementVersionDiff")
-            .WithSummary("Per target: added, removed, stricter or looser than version `from` (default the previous); and the charge change")
+            .WithSummary("Per target: added, removed, stricter or looser than version `from` (default the previous; version 1 needs one); and the charge change. JSON, or text/markdown or text/html by Accept")
+            .Produces<VersionDiff>()
+            .AlsoAsPlainLanguage()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/versions/{number:int}/document", GetDocumentAsync).WithName("GetAgreementDocument")
             .WithSummary("The version as a plain-language document, text/markdown or text/html by Accept")
-            .Produces<Stream>(StatusCodes.Status200OK, Markdown, Html)
+            .Produces<Stream>(StatusCodes.Status200OK, PlainLanguage.Markdown, PlainLanguage.Html)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
@@ -63,10 +55,13 @@ public static class AgreementsEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Results<Ok<AgreementResponse>, StatusCodeHttpResult>> GetAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AgreementResponse>, StatusCodeHttpResult>> GetAsync(
+        HttpContext http, IMediator mediator, Guid id, DateTimeOffset? at, CancellationToken cancellationToken)
     {
-        var agreement = await mediator.Send(new GetAgreement.Query(id), cancellationToken);
-        return ETags.OkOrNotModified(http, agreement, ETags.ForVersion(agreement.Version));
+        var agreement = await mediator.Send(new GetAgreement.Query(id, at?.UtcDateTime), cancellationToken);
+
+        // The version in force changes with time, not only with writes, so the tag follows the representation.
+        return ETags.OkOrNotModified(http, agreement, ETags.ForContent(http, agreement));
     }
 
     private static async Task<Ok<Page<AgreementVersionResponse>>> ListVersionsAsync(
@@ -85,70 +80,24 @@ public static class AgreementsEndpoints
         return ETags.OkOrNotModified(http, version, ETags.ForVersion(version.Number));
     }
 
-    private static async Task<Results<Ok<VersionDiff>, StatusCodeHttpResult>> GetDiffAsync(
-        HttpContext http, IMediator mediator, Guid id, int number, int? from, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDiffAsync(HttpContext http, IMediator mediator, Guid id, int number, int? from, CancellationToken cancellationToken)
     {
-        var diff = await mediator.Send(new GetVersionDiff.Query(id, number, from), cancellationToken);
-        return ETags.OkOrNotModified(http, diff, ETags.ForContent(http, diff));
+        var format = PlainLanguage.NegotiateOrThrow(http.Request, "The diff", PlainLanguage.Json, PlainLanguage.Markdown, PlainLanguage.Html);
+        var result = await mediator.Send(new GetVersionDiff.Query(id, number, from), cancellationToken);
+        return format == PlainLanguage.Json ? PlainLanguage.Data(http, result.Diff) : PlainLanguage.Text(http, format, result.Title, result.Markdown);
     }
 
     private static async Task<IResult> GetDocumentAsync(HttpContext http, IMediator mediator, Guid id, int number, CancellationToken cancellationToken)
     {
-        var format = Negotiate(http.Request) ?? throw new NotAcceptableException($"The document is available as {Markdown} or {Html}.");
+        var format = PlainLanguage.NegotiateOrThrow(http.Request, "The document", PlainLanguage.Markdown, PlainLanguage.Html);
         var document = await mediator.Send(new GetAgreementDocument.Query(id, number), cancellationToken);
-
-        var body = format == Html
-            ? $"<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(document.Title)}</title></head>\n<body>\n{Markdig.Markdown.ToHtml(document.Markdown, Pipeline)}</body>\n</html>\n"
-            : document.Markdown;
-        http.Response.Headers.Vary = "Accept";
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'";
-        return ETags.IsNotModified(http, ETags.ForContent(http, format + body))
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Text(body, format + "; charset=utf-8");
-    }
-
-    private static MarkdownPipeline BuildPipeline()
-    {
-        var builder = new MarkdownPipelineBuilder().DisableHtml();
-        builder.InlineParsers.RemoveAll(parser => parser is Markdig.Parsers.Inlines.LinkInlineParser or Markdig.Parsers.Inlines.AutolinkInlineParser);
-        return builder.Build();
-    }
-
-    /// <summary>Markdown unless the client prefers HTML; null when it accepts neither.</summary>
-    private static string? Negotiate(HttpRequest request)
-    {
-        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted) || accepted.Count == 0)
-        {
-            return Markdown;
-        }
-
-        foreach (var media in accepted.OrderByDescending(m => m.Quality ?? 1))
-        {
-            if (media.Quality == 0)
-            {
-                continue;
-            }
-
-            if (media.MediaType.Equals(Html, StringComparison.OrdinalIgnoreCase))
-            {
-                return Html;
-            }
-
-            if (media.MediaType.Equals(Markdown, StringComparison.OrdinalIgnoreCase)
-                || media.MediaType.Equals("text/*", StringComparison.OrdinalIgnoreCase)
-                || media.MediaType.Equals("*/*", StringComparison.OrdinalIgnoreCase))
-            {
-                return Markdown;
-            }
-        }
-
-        return null;
+        return PlainLanguage.Text(http, format, document.Title, document.Markdown);
     }
 
     private static async Task<Ok<AgreementResponse>> TerminateAsync(HttpContext http, IMediator mediator, Guid id, TerminateAgreement.TerminationInput body, CancellationToken cancellationToken)
     {
         var agreement = await mediator.Send(new TerminateAgreement.Command(id, body), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(agreement.Version);
+        http.Response.Headers.ETag = ETags.ForContent(http, agreement);
         return TypedResults.Ok(agreement);
     }
 }

@@ -6,11 +6,14 @@ namespace Catalog.Api.Features.Agreements;
 
 public static class GetAgreement
 {
-    public sealed record Query(Guid Id) : IRequest<AgreementResponse>;
+    /// <param name="At">The instant whose version in force the answer names; null for now.</param>
+    public sealed record Query(Guid Id, DateTime? At = null) : IRequest<AgreementResponse>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, AgreementResponse>
+    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Query, AgreementResponse>
     {
         public async Task<AgreementResponse> Handle(Query query, CancellationToken cancellationToken) =>
-            AgreementResponse.From(await AgreementLookup.LoadAsync(db, actor, query.Id, forUpdate: false, cancellationToken));
+            AgreementResponse.From(
+                await AgreementLookup.LoadAsync(db, actor, query.Id, forUpdate: false, cancellationToken),
+                query.At ?? clock.GetUtcNow().UtcDateTime);
     }
 }

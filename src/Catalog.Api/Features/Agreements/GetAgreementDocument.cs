@@ -27,8 +27,10 @@ public static class GetAgreementDocument
                 .Select(s => s.Units)
                 .SingleOrDefaultAsync(cancellationToken);
             var metrics = await vocabulary.ReadAsync(db, version.Targets.Select(t => t.Metric), cancellationToken);
+            var mentioned = version.Consequences.Where(c => c.ServiceId is not null).Select(c => c.ServiceId!.Value).Distinct().ToList();
+            var serviceNames = await db.Services.AsNoTracking().Where(s => mentioned.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
             var context = new AgreementDocument.Context(
-                service.Name, service.Summary, customer.Name, customer.CostCenter, service.Cost.Unit, service.Cost.UnitCostPerMonth, service.Cost.Currency, units, agreement.Status, metrics);
+                service.Name, service.Summary, customer.Name, customer.CostCenter, service.Cost.Unit, service.Cost.UnitCostPerMonth, service.Cost.Currency, units, agreement.Status, metrics, serviceNames);
             return new Document($"{service.Name} for {customer.Name}, version {version.Number}", AgreementDocument.Markdown(version, context));
         }
     }

@@ -13,7 +13,7 @@ public static class ListAgreements
     /// <summary>Agreements in the order they were opened, filtered; a customer key sees only its own.</summary>
     public sealed record Query(PageRequest Page, Guid? ServiceId = null, Guid? CustomerId = null, AgreementStatus? Status = null) : IRequest<Page<AgreementResponse>>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, Page<AgreementResponse>>
+    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Query, Page<AgreementResponse>>
     {
         public async Task<Page<AgreementResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -44,7 +44,8 @@ public static class ListAgreements
             }
 
             var page = await agreements.OrderBy(a => a.Id).Include(a => a.Versions).ToPageAsync(query.Page.Limit, a => a.Id.ToString(), cancellationToken);
-            return new Page<AgreementResponse>(page.Items.Select(AgreementResponse.From).ToList(), page.NextCursor);
+            var now = clock.GetUtcNow().UtcDateTime;
+            return new Page<AgreementResponse>(page.Items.Select(a => AgreementResponse.From(a, now)).ToList(), page.NextCursor);
         }
     }
 }

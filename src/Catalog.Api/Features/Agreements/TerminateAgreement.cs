@@ -25,9 +25,9 @@ public static class TerminateAgreement
             var agreement = await AgreementLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             agreement.Terminate(command.Input.Reason!.Trim(), actor.Ref, now);
-            db.Record(ChangeTypes.AgreementTerminated, SubjectTypes.Agreement, agreement.Id, actor.Ref, now, AgreementResponse.From(agreement));
+            db.Record(ChangeTypes.AgreementTerminated, SubjectTypes.Agreement, agreement.Id, actor.Ref, now, AgreementResponse.From(agreement, now));
             await db.SaveActionAsync("agreement", cancellationToken);
-            return AgreementResponse.From(agreement);
+            return AgreementResponse.From(agreement, now);
         }
     }
 }

@@ -14,7 +14,7 @@ public static class RevokeApiKey
 {
     public sealed record Command(Guid Id) : IRequest<Unit>;
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock, ApiKeyCache cache) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -34,7 +34,6 @@ public static class RevokeApiKey
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            cache.Forget(key.Hash);
             return Unit.Value;
         }
     }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
@@ -21,10 +19,6 @@ public static class ListChanges
 
     /// <param name="LastSequence">Where to continue: the last item's sequence, or <c>after</c> when there was nothing new.</param>
     public sealed record ChangesResponse(IReadOnlyList<ChangeResponse> Items, long LastSequence);
-
-    public sealed record ChangeResponse(long Sequence, string Type, Subject Subject, ActorRef Actor, DateTime OccurredAt, JsonElement Data);
-
-    public sealed record Subject(string Type, Guid Id);
 
     internal sealed class Validator : AbstractValidator<Query>
     {
@@ -50,8 +44,7 @@ public static class ListChanges
             }
 
             var rows = await events.OrderBy(e => e.Sequence).Take(query.Limit).ToListAsync(cancellationToken);
-            var items = rows.Select(e => new ChangeResponse(
-                e.Sequence, e.Type, new Subject(e.SubjectType, e.SubjectId), e.Actor, e.OccurredAt, JsonElement.Parse(e.Data))).ToList();
+            var items = rows.Select(ChangeResponse.From).ToList();
             return new ChangesResponse(items, items.Count == 0 ? query.After : items[^1].Sequence);
         }
     }

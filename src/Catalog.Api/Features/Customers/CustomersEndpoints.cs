@@ -45,7 +45,8 @@ public static class CustomersEndpoints
             .WithSummary("Read one subscription")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/charges", GetChargesAsync).WithName("GetCharges")
-            .WithSummary("What the customer pays per month: units × unit cost per service, totals per currency")
+            .WithSummary("What the customer pays for a month (`month=YYYY-MM`, default the current one, UTC): units × unit cost per service, each agreement version in force pro rata by day, versions not yet in force apart, totals per currency")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -87,7 +88,7 @@ public static class CustomersEndpoints
     private static async Task<Results<Created<SubscriptionResponse>, Ok<SubscriptionResponse>>> PutSubscriptionAsync(
         HttpContext http, IMediator mediator, Guid id, PutSubscription.SubscriptionInput body, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new PutSubscription.Command(id, body.ServiceId, body.Units, IfMatch.From(http)), cancellationToken);
+        var result = await mediator.Send(new PutSubscription.Command(id, body, IfMatch.From(http)), cancellationToken);
         var subscription = result.Subscription;
         http.Response.Headers.ETag = ETags.ForVersion(subscription.Version);
         return result.Created
@@ -103,9 +104,9 @@ public static class CustomersEndpoints
     }
 
     private static async Task<Results<Ok<GetCharges.ChargesResponse>, StatusCodeHttpResult>> GetChargesAsync(
-        HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+        HttpContext http, IMediator mediator, Guid id, string? month, CancellationToken cancellationToken)
     {
-        var charges = await mediator.Send(new GetCharges.Query(id), cancellationToken);
+        var charges = await mediator.Send(new GetCharges.Query(id, month), cancellationToken);
         return ETags.OkOrNotModified(http, charges, ETags.ForContent(http, charges));
     }
 }

@@ -20,7 +20,7 @@ public static class PutSubscription
 
     public sealed record SubscriptionInput(Guid? ServiceId, int? Units);
 
-    public sealed record Command(Guid CustomerId, Guid? ServiceId, int? Units, IfMatch IfMatch) : IRequest<Result>;
+    public sealed record Command(Guid CustomerId, SubscriptionInput Input, IfMatch IfMatch) : IRequest<Result>;
 
     public sealed record Result(SubscriptionResponse Subscription, bool Created);
 
@@ -28,8 +28,8 @@ public static class PutSubscription
     {
         public Validator()
         {
-            RuleFor(c => c.ServiceId).NotNull().NotEqual(Guid.Empty).OverridePropertyName("serviceId");
-            RuleFor(c => c.Units).NotNull().InclusiveBetween(0, MaxUnits).OverridePropertyName("units");
+            RuleFor(c => c.Input.ServiceId).NotNull().NotEqual(Guid.Empty).OverridePropertyName("serviceId");
+            RuleFor(c => c.Input.Units).NotNull().InclusiveBetween(0, MaxUnits).OverridePropertyName("units");
         }
     }
 
@@ -39,22 +39,22 @@ public static class PutSubscription
         {
             var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == command.CustomerId, cancellationToken)
                 ?? throw new NotFoundException("customer", command.CustomerId);
-            var service = await db.Services.SingleOrDefaultAsync(s => s.Id == command.ServiceId, cancellationToken)
-                ?? throw new InvalidInputException("serviceId", $"No service with id '{command.ServiceId}' exists.");
+            var service = await db.Services.SingleOrDefaultAsync(s => s.Id == command.Input.ServiceId, cancellationToken)
+                ?? throw new InvalidInputException("serviceId", $"No service with id '{command.Input.ServiceId}' exists.");
             var now = clock.GetUtcNow().UtcDateTime;
 
             var subscription = await db.Subscriptions.SingleOrDefaultAsync(s => s.CustomerId == customer.Id && s.ServiceId == service.Id, cancellationToken);
             var created = subscription is null;
             if (subscription is null)
             {
-                subscription = Subscription.Start(customer, service, command.Units!.Value, now);
+                subscription = Subscription.Start(customer, service, command.Input.Units!.Value, now);
                 db.Subscriptions.Add(subscription);
             }
             else
             {
                 command.IfMatch.EnsureMatches(subscription.Version + service.Version);
                 db.Entry(subscription).Property(s => s.Version).OriginalValue = subscription.Version;
-                subscription.ChangeUnits(service, command.Units!.Value, now);
+                subscription.ChangeUnits(service, command.Input.Units!.Value, now);
             }
 
             db.Record(

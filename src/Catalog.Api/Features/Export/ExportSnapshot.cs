@@ -38,7 +38,8 @@ public static class ExportSnapshot
         {
             await using var transaction = await db.BeginSnapshotAsync(cancellationToken);
             var sequence = await db.ChangeFeedHeadAsync(cancellationToken);
-            yield return new ExportLine("snapshot", new SnapshotHeader(sequence, clock.GetUtcNow().UtcDateTime));
+            var takenAt = clock.GetUtcNow().UtcDateTime;
+            yield return new ExportLine("snapshot", new SnapshotHeader(sequence, takenAt));
 
             var services = 0;
             await foreach (var service in db.Services.AsNoTracking().OrderBy(s => s.Key).ProjectTo<ServiceResponse>(mapper.ConfigurationProvider).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -65,7 +66,7 @@ public static class ExportSnapshot
             await foreach (var agreement in db.Agreements.AsNoTracking().Include(a => a.Versions).OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 agreements++;
-                yield return new ExportLine("agreement", AgreementResponse.From(agreement));
+                yield return new ExportLine("agreement", AgreementResponse.From(agreement, takenAt));
             }
 
             yield return new ExportLine("end", new SnapshotEnd(sequence, services, customers, subscriptions, agreements));

@@ -11,13 +11,17 @@ using Catalog.Api.Infrastructure.ChangeFeed;
 namespace Catalog.Api.Features.Proposals;
 
 /// <summary>
-/// The customer accepts the proposed targets or the counter-offer of the current analysis, at the monthly cost
-/// it saw. This is the only way an agreement version comes into being: version 1 of the agreement for
+/// The customer accepts the proposed targets or the counter-offer of the current analysis, confirming the
+/// agreement's resulting monthly charge as the analysis showed it, and names who signs. This is the only way an agreement version comes into being: version 1 of the agreement for
 /// (service, customer), or the next version of the existing one.
 /// </summary>
 public static class AcceptProposal
 {
-    public sealed record AcceptanceInput(Guid? AnalysisId, AcceptOption? Option, decimal? MonthlyCost);
+    /// <param name="MonthlyCharge">The agreement's monthly charge once accepted: its current charge plus the option's increase, as the analysis shows it.</param>
+    /// <param name="SignedBy">The person deciding for the customer, printed in the agreement.</param>
+    public sealed record AcceptanceInput(Guid? AnalysisId, AcceptOption? Option, decimal? MonthlyCharge, SignatoryInput? SignedBy);
+
+    public sealed record SignatoryInput(string? Name, string? Title);
 
     public sealed record Command(Guid ProposalId, AcceptanceInput Input) : IRequest<AgreementVersionResponse>;
 
@@ -27,7 +31,13 @@ public static class AcceptProposal
         {
             RuleFor(c => c.Input.AnalysisId).NotNull().NotEqual(Guid.Empty);
             RuleFor(c => c.Input.Option).NotNull().IsInEnum();
-            RuleFor(c => c.Input.MonthlyCost).NotNull();
+            RuleFor(c => c.Input.MonthlyCharge).NotNull();
+            RuleFor(c => c.Input.SignedBy).NotNull();
+            When(c => c.Input.SignedBy is not null, () =>
+            {
+                RuleFor(c => c.Input.SignedBy!.Name).NotEmpty().MaximumLength(200);
+                RuleFor(c => c.Input.SignedBy!.Title).MaximumLength(200);
+            });
         }
     }
 
@@ -39,10 +49,10 @@ public static class AcceptProposal
             await ProposalLookup.EnsureServiceIsLiveAsync(db, proposal, cancellationToken);
             var input = command.Input;
             var now = clock.GetUtcNow().UtcDateTime;
-            var terms = proposal.Accept(input.AnalysisId!.Value, input.Option!.Value, input.MonthlyCost!.Value, actor.Ref, now);
-
             var agreement = await db.Agreements.Include(a => a.Versions)
                 .SingleOrDefaultAsync(a => a.ServiceId == proposal.ServiceId && a.CustomerId == proposal.CustomerId, cancellationToken);
+            var signedBy = new Signatory(input.SignedBy!.Name!.Trim(), string.IsNullOrWhiteSpace(input.SignedBy.Title) ? null : input.SignedBy.Title.Trim());
+            var terms = proposal.Accept(input.AnalysisId!.Value, input.Option!.Value, input.MonthlyCharge!.Value, agreement?.Standing ?? AgreementStanding.None, signedBy, actor.Ref, now);
             AgreementVersion version;
             if (agreement is null)
             {
@@ -56,7 +66,7 @@ public static class AcceptProposal
             }
 
             db.Record(ChangeTypes.ProposalAgreed, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
-            db.Record(ChangeTypes.AgreementVersionCreated, SubjectTypes.Agreement, agreement.Id, actor.Ref, now, AgreementResponse.From(agreement));
+            db.Record(ChangeTypes.AgreementVersionCreated, SubjectTypes.Agreement, agreement.Id, actor.Ref, now, AgreementResponse.From(agreement, now));
 
             // Proposal, agreement, version and events commit together; a concurrent acceptance loses on the proposal's
             // concurrency token or on the unique (service, customer) and (agreement, number) keys.

@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Infrastructure.Auth;
@@ -23,6 +24,14 @@ internal static class ProposalLookup
         }
 
         return proposal;
+    }
+
+    /// <summary>Where the agreement this proposal would extend stands: what the analysis prices an option against.</summary>
+    public static async Task<AgreementStanding> StandingAsync(CatalogDbContext db, Proposal proposal, CancellationToken cancellationToken)
+    {
+        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Versions)
+            .SingleOrDefaultAsync(a => a.ServiceId == proposal.ServiceId && a.CustomerId == proposal.CustomerId, cancellationToken);
+        return agreement?.Standing ?? AgreementStanding.None;
     }
 
     /// <summary>A retired (or never live) service takes no new proposals, and no moves that would lead to an agreement.</summary>

@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Negotiation;
 
 namespace Catalog.Api.Features.Proposals;
@@ -92,6 +93,12 @@ public sealed record AnalysisResponse
 
     public CounterOffer? CounterOffer { get; init; }
 
+    /// <summary>
+    /// Each option as the customer weighs it if accepted now: the increase, the agreement's current and resulting
+    /// monthly charge (the resulting one is what acceptance confirms), the one-off cost, and when it would take effect.
+    /// </summary>
+    public required IReadOnlyList<OptionResponse> Options { get; init; }
+
     public required ActorRef PublishedBy { get; init; }
 
     public DateTime PublishedAt { get; init; }
@@ -103,7 +110,7 @@ public sealed record AnalysisResponse
 
     public DateTime? SupersededAt { get; init; }
 
-    internal static AnalysisResponse From(ImpactAnalysis analysis, int currentRound) => new()
+    internal static AnalysisResponse From(ImpactAnalysis analysis, int currentRound, AgreementStanding standing, DateTime now) => new()
     {
         Id = analysis.Id,
         ProposalId = analysis.ProposalId,
@@ -117,10 +124,25 @@ public sealed record AnalysisResponse
         Consequences = analysis.Content.Consequences,
         TradeOffs = analysis.Content.TradeOffs,
         CounterOffer = analysis.Content.CounterOffer,
+        Options = Enum.GetValues<AcceptOption>()
+            .Select(option => analysis.Quote(option, standing, now) is { } quote ? OptionResponse.From(option, quote, analysis.Content.Currency) : null)
+            .OfType<OptionResponse>()
+            .ToList(),
         PublishedBy = analysis.PublishedBy,
         PublishedAt = analysis.PublishedAt,
         Current = analysis.IsCurrent && analysis.Round == currentRound,
         SupersededBy = analysis.SupersededBy,
         SupersededAt = analysis.SupersededAt,
     };
+}
+
+/// <summary>One option of an analysis as it would stand if accepted now.</summary>
+/// <param name="MonthlyCostDelta">The increase IT quoted for this option.</param>
+/// <param name="CurrentMonthlyCharge">What the agreement charges now (zero before the first version).</param>
+/// <param name="MonthlyCharge">The agreement's monthly charge once this option is accepted: what acceptance must confirm as <c>monthlyCharge</c>.</param>
+/// <param name="EffectiveFrom">When the option would take effect if accepted today: today plus its lead time, never before the agreement's newest version.</param>
+public sealed record OptionResponse(AcceptOption Option, decimal MonthlyCostDelta, decimal CurrentMonthlyCharge, decimal MonthlyCharge, decimal OneOffCost, int LeadTimeDays, DateTime EffectiveFrom, string Currency)
+{
+    internal static OptionResponse From(AcceptOption option, OptionQuote quote, string currency) =>
+        new(option, quote.MonthlyCostDelta, quote.CurrentMonthlyCharge, quote.MonthlyCharge, quote.OneOffCost, quote.LeadTimeDays, quote.EffectiveFrom, currency);
 }

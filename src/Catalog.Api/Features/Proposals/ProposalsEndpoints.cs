@@ -50,7 +50,7 @@ public static class ProposalsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/acceptance", AcceptAsync).WithName("AcceptProposal")
-            .WithSummary("Accept an option of the current analysis at its monthly cost (customer only): analysed → agreed, creates an agreement version")
+            .WithSummary("Accept an option of the current analysis, confirming the agreement's resulting monthly charge and naming who signs (customer only): analysed → agreed, creates an agreement version")
             .RequireAuthorization(Policies.Decide)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -62,7 +62,9 @@ public static class ProposalsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/timeline", GetTimelineAsync).WithName("GetProposalTimeline")
-            .WithSummary("Every round, analysis and decision in order, with actor and time")
+            .WithSummary("Every round, analysis and decision in order, with actor and time. JSON, or a plain-language story as text/markdown or text/html by Accept")
+            .Produces<GetProposalTimeline.TimelineResponse>()
+            .AlsoAsPlainLanguage()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -130,10 +132,10 @@ public static class ProposalsEndpoints
         return TypedResults.Created($"/api/v1/agreements/{version.AgreementId}/versions/{version.Number}", version);
     }
 
-    private static async Task<Results<Ok<GetProposalTimeline.TimelineResponse>, StatusCodeHttpResult>> GetTimelineAsync(
-        HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+    private static async Task<IResult> GetTimelineAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
     {
-        var timeline = await mediator.Send(new GetProposalTimeline.Query(id), cancellationToken);
-        return ETags.OkOrNotModified(http, timeline, ETags.ForContent(http, timeline));
+        var format = PlainLanguage.NegotiateOrThrow(http.Request, "The timeline", PlainLanguage.Json, PlainLanguage.Markdown, PlainLanguage.Html);
+        var result = await mediator.Send(new GetProposalTimeline.Query(id), cancellationToken);
+        return format == PlainLanguage.Json ? PlainLanguage.Data(http, result.Timeline) : PlainLanguage.Text(http, format, result.Title, result.Markdown);
     }
 }

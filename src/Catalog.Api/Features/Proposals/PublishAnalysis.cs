@@ -1,6 +1,7 @@
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Features.Metrics;
+using Catalog.Api.Infrastructure.Application;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
@@ -30,7 +31,8 @@ public static class PublishAnalysis
 
     public sealed record ConsequenceInput(Guid? ServiceId, string? Description, ConsequenceSeverity? Severity);
 
-    public sealed record CounterOfferInput(IReadOnlyList<TargetInput>? Targets, decimal? OneOffCost, decimal? MonthlyCostDelta, string? Note);
+    /// <param name="LeadTimeDays">The counter-offer's own lead time: an accepted counter-offer takes effect this many days after acceptance.</param>
+    public sealed record CounterOfferInput(IReadOnlyList<TargetInput>? Targets, decimal? OneOffCost, decimal? MonthlyCostDelta, int? LeadTimeDays, string? Note);
 
     public sealed record Command(Guid ProposalId, AnalysisInput Input) : IRequest<AnalysisResponse>;
 
@@ -46,20 +48,21 @@ public static class PublishAnalysis
             RuleFor(c => c.Input.LabourDays).NotNull().InclusiveBetween(0, 100_000);
             RuleFor(c => c.Input.LeadTimeDays).NotNull().InclusiveBetween(0, 3650);
             RuleFor(c => c.Input.Feasibility).NotNull().IsInEnum();
-            RuleFor(c => c.Input.Consequences).Must(c => c!.Count <= 50).When(c => c.Input.Consequences is not null).WithMessage("At most 50 consequences.");
+            RuleFor(c => c.Input.Consequences).ItemCount(0, 50).WithMessage("At most 50 consequences.");
             RuleForEach(c => c.Input.Consequences).NotNull().ChildRules(consequence =>
             {
                 consequence.RuleFor(x => x.Description).NotEmpty().MaximumLength(2000);
                 consequence.RuleFor(x => x.Severity).NotNull().IsInEnum();
             });
-            RuleFor(c => c.Input.TradeOffs).Must(t => t!.Count <= 50).When(c => c.Input.TradeOffs is not null).WithMessage("At most 50 trade-offs.");
+            RuleFor(c => c.Input.TradeOffs).ItemCount(0, 50).WithMessage("At most 50 trade-offs.");
             RuleForEach(c => c.Input.TradeOffs).NotEmpty().MaximumLength(2000);
-            When(c => c.Input.CounterOffer is not null, () =>
+            RuleFor(c => c.Input.CounterOffer!).ChildRules(counterOffer =>
             {
-                RuleFor(c => c.Input.CounterOffer!.Targets).NotNull().SetValidator(new TargetListValidator()!);
-                RuleFor(c => c.Input.CounterOffer!.OneOffCost).NotNull().InclusiveBetween(0, MaxAmount);
-                RuleFor(c => c.Input.CounterOffer!.MonthlyCostDelta).NotNull().InclusiveBetween(-MaxAmount, MaxAmount);
-                RuleFor(c => c.Input.CounterOffer!.Note).MaximumLength(2000);
+                counterOffer.RuleFor(o => o.Targets).NotNull().SetValidator(new TargetListValidator()!);
+                counterOffer.RuleFor(o => o.OneOffCost).NotNull().InclusiveBetween(0, MaxAmount);
+                counterOffer.RuleFor(o => o.MonthlyCostDelta).NotNull().InclusiveBetween(-MaxAmount, MaxAmount);
+                counterOffer.RuleFor(o => o.LeadTimeDays).NotNull().InclusiveBetween(0, 3650);
+                counterOffer.RuleFor(o => o.Note).MaximumLength(2000);
             });
         }
     }
@@ -92,7 +95,7 @@ public static class PublishAnalysis
             {
                 var targets = offer.Targets!.ToTargets();
                 await TargetInputs.EnsureValidAsync(vocabulary, db, targets, "counterOffer.targets", cancellationToken);
-                counterOffer = new CounterOffer(targets, offer.OneOffCost!.Value, offer.MonthlyCostDelta!.Value, offer.Note?.Trim());
+                counterOffer = new CounterOffer(targets, offer.OneOffCost!.Value, offer.MonthlyCostDelta!.Value, offer.LeadTimeDays!.Value, offer.Note?.Trim());
             }
 
             var content = new AnalysisContent(
@@ -109,7 +112,8 @@ public static class PublishAnalysis
             var analysis = proposal.PublishAnalysis(content, actor.Ref, now);
             db.Record(ChangeTypes.ProposalAnalysed, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
             await db.SaveActionAsync("proposal", cancellationToken);
-            return AnalysisResponse.From(analysis, proposal.CurrentRound);
+            var standing = await ProposalLookup.StandingAsync(db, proposal, cancellationToken);
+            return AnalysisResponse.From(analysis, proposal.CurrentRound, standing, now);
         }
     }
 }

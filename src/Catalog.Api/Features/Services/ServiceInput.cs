@@ -1,5 +1,6 @@
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Services;
+using Catalog.Api.Infrastructure.Application;
 using FluentValidation;
 
 namespace Catalog.Api.Features.Services;
@@ -67,24 +68,24 @@ internal sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
         RuleFor(s => s.Summary).NotEmpty().MaximumLength(1000);
         RuleFor(s => s.Description).MaximumLength(8000);
         RuleFor(s => s.Category).NotEmpty().MaximumLength(100);
-        RuleFor(s => s.Owner).NotNull();
-        RuleFor(s => s.Owner!.Team).NotEmpty().MaximumLength(100).When(s => s.Owner is not null);
-        RuleFor(s => s.Owner!.Contact).NotEmpty().MaximumLength(200).When(s => s.Owner is not null);
+        RuleFor(s => s.Owner!).NotNull().ChildRules(owner =>
+        {
+            owner.RuleFor(o => o.Team).NotEmpty().MaximumLength(100);
+            owner.RuleFor(o => o.Contact).NotEmpty().MaximumLength(200);
+        });
         RuleFor(s => s.Kind).NotNull().IsInEnum();
         RuleFor(s => s.DependsOn)
-            .Must(d => d!.Count <= MaxDependencies).WithMessage($"A service may depend on at most {MaxDependencies} services.")
+            .ItemCount(0, MaxDependencies).WithMessage($"A service may depend on at most {MaxDependencies} services.")
             .Must(d => d!.Distinct().Count() == d!.Count).WithMessage("dependsOn lists a service more than once.")
             .When(s => s.DependsOn is not null);
         RuleForEach(s => s.DependsOn).NotEmpty();
-        RuleFor(s => s.Cost).NotNull();
-        When(s => s.Cost is not null, () =>
+        RuleFor(s => s.Cost!).NotNull().ChildRules(cost =>
         {
-            RuleFor(s => s.Cost!.Unit).NotEmpty().MaximumLength(50);
-            RuleFor(s => s.Cost!.UnitCostPerMonth).NotNull().InclusiveBetween(0, MaxUnitCost);
-            RuleFor(s => s.Cost!.Currency).NotEmpty().Must(CurrencyCodes.IsActive).WithMessage("currency must be an ISO 4217 code such as EUR or USD.");
+            cost.RuleFor(c => c.Unit).NotEmpty().MaximumLength(50);
+            cost.RuleFor(c => c.UnitCostPerMonth).NotNull().InclusiveBetween(0, MaxUnitCost);
+            cost.RuleFor(c => c.Currency).NotEmpty().Must(CurrencyCodes.IsActive).WithMessage("currency must be an ISO 4217 code such as EUR or USD.");
         });
-        RuleFor(s => s.Alternatives).Must(a => a!.Count <= MaxAlternatives).When(s => s.Alternatives is not null)
-            .WithMessage($"At most {MaxAlternatives} alternatives.");
+        RuleFor(s => s.Alternatives).ItemCount(0, MaxAlternatives).WithMessage($"At most {MaxAlternatives} alternatives.");
         RuleForEach(s => s.Alternatives).NotNull().ChildRules(alternative =>
         {
             alternative.RuleFor(a => a.Name).NotEmpty().MaximumLength(200);

@@ -86,14 +86,6 @@ public static class ServicesEndpoints
 
     private static async Task<Results<Ok<ServiceResponse>, StatusCodeHttpResult>> GetAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
     {
-        // A client revalidating its copy needs only the version compared, not the service read and shaped.
-        if (ETags.HasIfNoneMatch(http)
-            && await mediator.Send(new GetServiceVersion.Query(id), cancellationToken) is { } version
-            && ETags.IsNotModified(http, ETags.ForVersion(version)))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
         var service = await mediator.Send(new GetService.Query(id), cancellationToken);
         return ETags.OkOrNotModified(http, service, ETags.ForVersion(service.Version));
     }

@@ -3,6 +3,7 @@ using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using Catalog.Api.Infrastructure.Webhooks;
+using Catalog.Api.Infrastructure.Application;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public static class CreateWebhook
             RuleFor(c => c.Input.Url).NotEmpty().MaximumLength(WebhookSubscription.MaxUrlLength)
                 .Must(BeAbsoluteHttpUrl).WithMessage("url must be an absolute http or https URL without credentials or fragment.");
             RuleFor(c => c.Input.EventTypes).NotEmpty()
-                .Must(types => types!.Count <= MaxEventTypes).WithMessage($"At most {MaxEventTypes} event types.");
+                .ItemCount(0, MaxEventTypes).WithMessage($"At most {MaxEventTypes} event types.");
             RuleForEach(c => c.Input.EventTypes).Must(ChangeTypes.All.Contains)
                 .WithMessage(type => $"Unknown event type; known types: {string.Join(", ", ChangeTypes.All.Order(StringComparer.Ordinal))}.");
             RuleFor(c => c.Input.Description).MaximumLength(WebhookSubscription.MaxDescriptionLength);

@@ -1,4 +1,3 @@
-using Catalog.Api.Features.Metrics;
 using FluentValidation;
 using MediatR;
 
@@ -42,7 +41,6 @@ public static class ApplicationSetup
             includeInternalTypes: true);
         services.AddAutoMapper(options => options.LicenseKey = configuration["AutoMapper:LicenseKey"], assembly);
         services.AddSingleton<TimeProvider>(new MicrosecondClock());
-        services.AddSingleton<MetricVocabulary>();
         return services;
     }
 }

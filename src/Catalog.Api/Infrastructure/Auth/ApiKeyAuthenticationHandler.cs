@@ -13,7 +13,7 @@ namespace Catalog.Api.Infrastructure.Auth;
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;api key&gt;</c> against the stored hashes, through
 /// <see cref="ApiKeyCache"/>: a revocation takes effect on the next request on the instance that made it, and
-/// within the cache's TTL on the others.
+/// on the others once they follow the change feed to it.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -43,6 +43,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var hash = ApiKey.HashOf(header[bearer.Length..].Trim());
         if (!cache.TryGet(hash, out var key))
         {
+            var expires = cache.ExpiresOnChange();
             key = await db.ApiKeys.AsNoTracking()
                 .Where(k => k.Hash == hash && k.RevokedAt == null)
                 .Select(k => new AuthenticatedKey(k.Id, k.Name, k.Role, k.CustomerId))
@@ -52,7 +53,7 @@ internal sealed class ApiKeyAuthenticationHandler(
                 return AuthenticateResult.Fail("The API key is unknown or has been revoked.");
             }
 
-            cache.Remember(hash, key);
+            cache.Remember(hash, key, expires);
         }
 
         var claims = new List<Claim>

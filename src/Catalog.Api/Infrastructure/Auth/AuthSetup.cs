@@ -11,13 +11,7 @@ public static class AuthSetup
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyCache>();
         services.AddScoped<Actor>();
-
-        // API keys are the only scheme, and the API protects no data (no cookies, no antiforgery tokens).
-        // AddAuthentication would also start ASP.NET Core's data protection, which creates and writes a key ring
-        // at start and keeps its XML and cryptography code loaded (4-5 MB of memory) for nothing.
-        services.AddAuthenticationCore(options => options.DefaultScheme = ApiKeyAuthenticationHandler.SchemeName);
-        services.AddWebEncoders();
-        new AuthenticationBuilder(services)
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

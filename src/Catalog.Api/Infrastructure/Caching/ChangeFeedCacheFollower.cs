@@ -1,4 +1,3 @@
-using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Hosting;
 using Catalog.Api.Infrastructure.Persistence;
@@ -8,12 +7,13 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Api.Infrastructure.Caching;
 
 /// <summary>
-/// Follows the change feed from where it stood when the instance started and evicts the cached responses of
-/// every resource that changed, so that changes written through other instances reach this instance's cache
-/// within <see cref="ResponseCacheOptions.FeedPollInterval"/>.
+/// Follows the change feed from where it stood when the instance started and evicts the cached copies of every
+/// resource that changed, so that changes written through other instances reach this instance's caches within
+/// <see cref="ResponseCacheOptions.FeedPollInterval"/>. Changes this instance wrote were evicted when they were
+/// saved and are evicted again here, after their commit: a read that raced the write cannot keep what it read.
 /// </summary>
 internal sealed class ChangeFeedCacheFollower(
-    IServiceScopeFactory scopes, ResponseCacheStore cache, MetricVocabulary vocabulary, IOptions<ResponseCacheOptions> options, TimeProvider clock, ILogger<ChangeFeedCacheFollower> logger)
+    IServiceScopeFactory scopes, ChangeEviction eviction, IOptions<ResponseCacheOptions> options, TimeProvider clock, ILogger<ChangeFeedCacheFollower> logger)
     : PollingService
 {
     private const int BatchSize = 1000;
@@ -30,7 +30,7 @@ internal sealed class ChangeFeedCacheFollower(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Could not read the change feed's head at start; the response cache starts empty once it can.");
+            logger.LogWarning(e, "Could not read the change feed's head at start; the caches start empty once it can.");
         }
 
         await base.StartAsync(cancellationToken);
@@ -45,7 +45,7 @@ internal sealed class ChangeFeedCacheFollower(
     protected override Task WaitAsync(CancellationToken cancellationToken) => Task.Delay(options.Value.FeedPollInterval, clock, cancellationToken);
 
     protected override void LogFailure(Exception exception) =>
-        logger.LogWarning(exception, "Following the change feed for the response cache failed; trying again shortly.");
+        logger.LogWarning(exception, "Following the change feed to evict cached copies failed; trying again shortly.");
 
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -56,10 +56,8 @@ internal sealed class ChangeFeedCacheFollower(
         if (_position is not { } position || head < position)
         {
             // Responses cached while the feed's position was unknown (or before the database went back in time)
-            // may show anything older: start from a clean cache at the head. A restored database may also lack
-            // metrics defined since the backup, which the vocabulary would otherwise keep.
-            vocabulary.Forget();
-            await cache.EvictAllAsync(cancellationToken);
+            // may show anything older: start from clean caches at the head.
+            await eviction.EvictAllAsync(cancellationToken);
             _position = head;
             return;
         }
@@ -77,7 +75,7 @@ internal sealed class ChangeFeedCacheFollower(
                 break;
             }
 
-            await cache.EvictFollowedAsync(changed, cancellationToken);
+            await eviction.EvictAsync(changed, cancellationToken);
             position = changed[^1].Sequence;
             _position = position;
         }

@@ -21,8 +21,7 @@ internal sealed class ResponseCachePolicy(Func<HttpContext, string[]> tags) : IO
         context.CacheVaryByRules.QueryKeys = "*";
         if (cacheable)
         {
-            http.RequestServices.GetRequiredService<ResponseCacheStore>().MarkRequestStart(http);
-            context.Tags.Add(ResponseCacheStore.AllTag);
+            context.Tags.Add(CacheTags.All);
             foreach (var tag in tags(http))
             {
                 context.Tags.Add(tag);

@@ -1,13 +1,12 @@
 using Catalog.Api.Infrastructure.Application;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Infrastructure.Caching;
 
 /// <summary>
-/// The response cache (decision 0012): ASP.NET Core's output cache, evicted from the change feed, in front of
-/// reads whose answer does not depend on who asks.
+/// The caches (decision 0012): ASP.NET Core's output cache in front of reads whose answer does not depend on who
+/// asks, and the memory cache; both evicted by <see cref="ChangeEviction"/>, after each save and from the change feed.
 /// </summary>
 public static class ResponseCacheSetup
 {
@@ -21,20 +20,11 @@ public static class ResponseCacheSetup
             o.DefaultExpirationTimeSpan = options.Expiration;
         });
 
-        // The store the output cache made, behind the one that keeps a change's eviction from being overtaken.
-        var made = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
-        services.Remove(made);
-        services.AddSingleton(sp => new ResponseCacheStore(
-            (IOutputCacheStore)made.ImplementationFactory!(sp), sp.GetRequiredService<IHttpContextAccessor>()));
-        services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<ResponseCacheStore>());
-        if (!options.Enabled)
-        {
-            return services;
-        }
+        services.AddMemoryCache();
+        services.AddSingleton<ChangeEviction>();
 
-        services.AddSingleton<IInterceptor, CommittedChangesInterceptor>();
-
-        // The build runs the program only to write the OpenAPI document: there is no feed to follow.
+        // The build runs the program only to write the OpenAPI document: there is no feed to follow. The follower
+        // runs with the response cache off too: it also evicts the keys and the metric vocabulary.
         if (!BuildTime.IsGeneratingOpenApiDocument)
         {
             services.AddHostedService<ChangeFeedCacheFollower>();
@@ -52,11 +42,11 @@ public static class ResponseCacheSetup
         where TBuilder : IEndpointConventionBuilder =>
         endpoint.CacheOutput(new ResponseCachePolicy(http =>
             http.Request.RouteValues["id"] is string id && Guid.TryParse(id, out var subjectId)
-                ? [ResponseCacheStore.ResourceTag(subjectType, subjectId)]
+                ? [CacheTags.Resource(subjectType, subjectId)]
                 : []));
 
     /// <summary>Caches a list's pages (each query string apart) until any resource of the type changes.</summary>
     public static TBuilder CacheListUntilChanged<TBuilder>(this TBuilder endpoint, string subjectType)
         where TBuilder : IEndpointConventionBuilder =>
-        endpoint.CacheOutput(new ResponseCachePolicy(_ => [ResponseCacheStore.ListTag(subjectType)]));
+        endpoint.CacheOutput(new ResponseCachePolicy(_ => [CacheTags.List(subjectType)]));
 }

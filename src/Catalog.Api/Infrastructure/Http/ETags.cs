@@ -27,8 +27,6 @@ public static class ETags
     public static Results<Ok<T>, StatusCodeHttpResult> OkOrNotModified<T>(HttpContext http, T body, string etag) =>
         IsNotModified(http, etag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(body);
 
-    public static bool HasIfNoneMatch(HttpContext http) => http.Request.Headers.IfNoneMatch.Count > 0;
-
     /// <summary>Sets the ETag and tells whether the client's If-None-Match already names it (answer 304 then).</summary>
     public static bool IsNotModified(HttpContext http, string etag)
     {

@@ -1,4 +1,5 @@
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -59,37 +60,14 @@ public static class OpenApiSetup
                 return Task.CompletedTask;
             });
 
-            // Real problem details carry traceId, errors and other members; the schema must allow them.
-            // Responses always carry every member (null included), so their schemas say so; request bodies
-            // (types named *Input) stay lenient and are checked by the validators, which name each missing field.
-            options.AddSchemaTransformer((schema, context, _) =>
-            {
-                var type = context.JsonTypeInfo.Type;
-                if (type == typeof(TargetValue))
-                {
-                    // Written by its own converter: a number, or a level name for levelled metrics.
-                    schema.Type = JsonSchemaType.Number | JsonSchemaType.String;
-                    schema.Description = "A number in the metric's unit, or one of a levelled metric's levels.";
-                }
-                if (schema.Properties is { Count: > 0 } properties
-                    && type.Namespace?.StartsWith("Catalog.Api", StringComparison.Ordinal) == true
-                    && !type.Name.EndsWith("Input", StringComparison.Ordinal))
-                {
-                    schema.Required = new HashSet<string>(properties.Keys);
-                }
-
-                if (typeof(ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
-                {
-                    schema.AdditionalPropertiesAllowed = true;
-                    schema.AdditionalProperties = null;
-                }
-
-                return Task.CompletedTask;
-            });
+            options.AddSchemaTransformer(ContractSchemas.TransformAsync);
+            options.AddDocumentTransformer(ContractDocument.TransformAsync);
 
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                operation.Responses ??= [];
+                ContractDocument.AddCommonResponses(operation, context.Document!, hasInput: context.Description.ParameterDescriptions.Count > 0);
                 if (metadata.OfType<IAllowAnonymous>().Any())
                 {
                     return Task.CompletedTask;
@@ -118,11 +96,18 @@ public static class OpenApiSetup
                     operation.Responses.TryAdd("304", new OpenApiResponse { Description = "Not modified: If-None-Match names the current ETag." });
                 }
 
+                if (metadata.OfType<PlainLanguageAlternatives>().FirstOrDefault() is { } alternatives
+                    && operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse { Content: { } content })
+                {
+                    foreach (var mediaType in alternatives.MediaTypes)
+                    {
+                        content.TryAdd(mediaType, new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+                    }
+                }
+
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] }];
                 operation.Responses ??= [];
                 AddProblem(operation, context, StatusCodes.Status401Unauthorized, "No API key, or an unknown or revoked one.");
-                AddProblem(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests for this API key; Retry-After says when to try again.");
-                AddProblem(operation, context, StatusCodes.Status503ServiceUnavailable, "The database cannot be reached right now; Retry-After says when to try again.");
                 if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null))
                 {
                     AddProblem(operation, context, StatusCodes.Status403Forbidden, "The key's role may not do this.");

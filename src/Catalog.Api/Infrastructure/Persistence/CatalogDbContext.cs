@@ -5,11 +5,12 @@ using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Metrics;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Domain.Services;
-using System.Globalization;
 using System.Text.Json;
+using Catalog.Api.Infrastructure.Caching;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -22,9 +23,6 @@ namespace Catalog.Api.Infrastructure.Persistence;
 public abstract class CatalogDbContext : DbContext
 {
     private readonly List<PendingChange> _pendingChanges = [];
-
-    /// <summary>The events saved in the running transaction, for the response cache to evict at commit.</summary>
-    private readonly List<ChangedSubject> _savedChanges = [];
 
     protected CatalogDbContext(DbContextOptions options)
         : base(options)
@@ -72,95 +70,74 @@ public abstract class CatalogDbContext : DbContext
         _pendingChanges.Add(new PendingChange(type, subjectType, subjectId, actor, occurredAt, JsonSerializer.Serialize(resource, resource.GetType(), CatalogJson.Options)));
 
     /// <summary>
-    /// Saves the changes and their events in one transaction. The events' sequence numbers come from the counter
-    /// row, whose lock is then held until commit: numbers are handed out in commit order, on SQLite and on
-    /// PostgreSQL with any number of instances, and a reader that follows <c>after</c> can never see a later
-    /// number before an earlier one is visible. Changes are detected before the write begins, so a provider
-    /// that admits one writer at a time holds it only for the statements.
+    /// Saves the changes, numbers their events and commits, in the caller's transaction or else in one of its own
+    /// (begun with <see cref="BeginWriteAsync"/>). The events' sequence numbers come from the counter row, whose
+    /// lock is then held until commit: numbers are handed out in commit order, on SQLite and on PostgreSQL with
+    /// any number of instances, and a reader that follows <c>after</c> can never see a later number before an
+    /// earlier one is visible. Once the save has succeeded, the cached copies of what its events are about are
+    /// evicted (<see cref="ChangeEviction"/>).
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.DetectChanges();
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        if (_pendingChanges.Count == 0 && !ChangeTracker.HasChanges())
         {
-            return _pendingChanges.Count == 0 && !ChangeTracker.HasChanges() ? 0 : await SaveWithEventsAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return 0;
         }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detectChanges;
-        }
-    }
 
-    private async Task<int> SaveWithEventsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
-    {
         var pending = _pendingChanges.ToList();
         _pendingChanges.Clear();
-        return Database.CurrentTransaction is null
-            ? await SaveInOwnTransactionAsync(token => WriteAsync(pending, acceptAllChangesOnSuccess, token), cancellationToken)
-            : await WriteAsync(pending, acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="write"/>, a save made outside any transaction, in a write transaction and commits it.
-    /// A provider may write several such saves in one transaction (<see cref="SqliteCatalogDbContext"/> does).
-    /// </summary>
-    protected virtual async Task<int> SaveInOwnTransactionAsync(Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken)
-    {
-        await using var transaction = await BeginWriteAsync(cancellationToken);
-        var written = await write(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return written;
-    }
-
-    /// <summary>Writes the changes and numbers their events, in the running transaction.</summary>
-    private async Task<int> WriteAsync(List<PendingChange> pending, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
-    {
-        var written = pending.Count == 0 || NumbersEventsFirst ? 0 : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        var events = new List<ChangeEvent>(pending.Count);
-        if (pending.Count > 0)
+        int written;
+        List<ChangeEvent> events;
+        if (Database.CurrentTransaction is null)
         {
-            var last = await TakeSequencesAsync(pending.Count, cancellationToken);
-            var first = last - pending.Count + 1;
-            events.AddRange(pending.Select((p, i) => ChangeEvent.Create(first + i, p.Type, p.SubjectType, p.SubjectId, p.Actor, p.OccurredAt, p.Data)));
-            ChangeEvents.AddRange(events);
+            await using var transaction = await BeginWriteAsync(cancellationToken);
+            (written, events) = await WriteAsync(pending, acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            (written, events) = await WriteAsync(pending, acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        _savedChanges.AddRange(events.Select(e => new ChangedSubject(e.Sequence, e.SubjectType, e.SubjectId)));
+        if (events.Count > 0 && ApplicationService<ChangeEviction>() is { } eviction)
+        {
+            // Not cancellable: the changes are saved, their stale copies must go.
+            await eviction.EvictAsync(events.Select(e => new ChangedSubject(e.Sequence, e.SubjectType, e.SubjectId)), CancellationToken.None);
+        }
+
         return written;
     }
 
-    /// <summary>
-    /// Moves the counter on by <paramref name="count"/> and returns its new value, the last of the numbers taken.
-    /// A plain command rather than a query through EF Core: it runs while this writer holds the counter (and on
-    /// SQLite the database), where the query pipeline's work per call (parameter extraction, the query cache,
-    /// a shaper) is time every other writer waits for.
-    /// </summary>
+    /// <summary>Writes the changes, then numbers their events and writes those, in the running transaction.</summary>
+    private async Task<(int Written, List<ChangeEvent> Events)> WriteAsync(List<PendingChange> pending, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (pending.Count == 0)
+        {
+            return (written, []);
+        }
+
+        var last = await TakeSequencesAsync(pending.Count, cancellationToken);
+        var first = last - pending.Count + 1;
+        var events = pending.Select((p, i) => ChangeEvent.Create(first + i, p.Type, p.SubjectType, p.SubjectId, p.Actor, p.OccurredAt, p.Data)).ToList();
+        ChangeEvents.AddRange(events);
+        written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return (written, events);
+    }
+
+    /// <summary>Moves the counter on by <paramref name="count"/> and returns its new value, the last of the numbers taken.</summary>
     private async Task<long> TakeSequencesAsync(int count, CancellationToken cancellationToken)
     {
-        await using var command = Database.GetDbConnection().CreateCommand();
-        command.Transaction = Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandTimeout = Database.GetCommandTimeout() ?? command.CommandTimeout;
-        command.CommandText = "UPDATE \"ChangeCounters\" SET \"Value\" = \"Value\" + @count WHERE \"Id\" = @id RETURNING \"Value\"";
-        foreach (var (name, value) in new (string, object)[] { ("count", (long)count), ("id", ChangeCounter.SingletonId) })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        var values = await Database
+            .SqlQuery<long>($"UPDATE \"ChangeCounters\" SET \"Value\" = \"Value\" + {(long)count} WHERE \"Id\" = {ChangeCounter.SingletonId} RETURNING \"Value\"")
+            .ToListAsync(cancellationToken);
+        return values.Single();
     }
 
-    /// <summary>
-    /// Whether the events are numbered before the changes are written, so that changes and events go in one
-    /// batch. Only where writers run one at a time: where they run side by side, a writer that took the counter
-    /// first could wait on rows another writer holds while that one waits on the counter.
-    /// </summary>
-    protected virtual bool NumbersEventsFirst => false;
+    /// <summary>A service of the application this context belongs to, or null outside one (a context made by hand).</summary>
+    private T? ApplicationService<T>()
+        where T : class =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
 
     /// <summary>
     /// The feed's head: the sequence of the last committed event. Numbers are handed out at commit (see
@@ -170,8 +147,8 @@ public abstract class CatalogDbContext : DbContext
         ChangeCounters.AsNoTracking().Where(c => c.Id == ChangeCounter.SingletonId).Select(c => c.Value).SingleAsync(cancellationToken);
 
     /// <summary>
-    /// Starts a transaction that writes. Every write transaction starts here (SaveChanges without one of its
-    /// own does too), so a provider can queue writers where that beats letting them collide.
+    /// Starts a transaction that writes. Every write transaction starts here (a save without one of its own does
+    /// too), so a provider that admits one writer at a time can queue its writers first.
     /// </summary>
     public virtual Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
@@ -186,29 +163,10 @@ public abstract class CatalogDbContext : DbContext
     /// <summary>Starts a read-only transaction in which every query sees the same state of the database.</summary>
     public abstract Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken);
 
-    /// <summary>The events saved in the running transaction so far.</summary>
-    internal IReadOnlyList<ChangedSubject> ChangesInTransaction => _savedChanges;
-
-    /// <summary>Takes on the events another context saved in this context's transaction, to commit (and evict) with its own.</summary>
-    internal void AdoptSavedChanges(CatalogDbContext other)
-    {
-        _savedChanges.AddRange(other._savedChanges);
-        other._savedChanges.Clear();
-    }
-
-    /// <summary>The events the transaction that just ended saved; the next transaction starts with none.</summary>
-    internal List<ChangedSubject> TakeSavedChanges()
-    {
-        var changes = _savedChanges.ToList();
-        _savedChanges.Clear();
-        return changes;
-    }
-
     /// <summary>Contexts are pooled: events noted but never saved (the request failed) must not reach the next user.</summary>
     public override void Dispose()
     {
         _pendingChanges.Clear();
-        _savedChanges.Clear();
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -216,7 +174,6 @@ public abstract class CatalogDbContext : DbContext
     public override async ValueTask DisposeAsync()
     {
         _pendingChanges.Clear();
-        _savedChanges.Clear();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -24,6 +24,8 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
     private static readonly ActorRef TradingDesk = new(Guid.Empty, "Trading Desk (demo)", "customer");
     private static readonly ActorRef Finance = new(Guid.Empty, "Finance (demo)", "customer");
 
+    private static readonly Signatory HeadOfTrading = new("Marta Keller", "Head of Trading");
+
     private DateTime _start;
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
@@ -53,18 +55,18 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         await SubscribeAsync(finance, reporting, 12, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        await NegotiateAsync(finance, email, "Stricter mail availability for month-end closing", _ => null, cancellationToken);
+        await NegotiateAsync(finance, email, "Stricter mail availability for month-end closing", (_, _) => null, cancellationToken);
         await NegotiateAsync(
             finance,
             reporting,
             "Faster report screens",
-            proposal =>
+            (proposal, _) =>
             {
                 proposal.Submit(Finance, At(12));
                 return null;
             },
             cancellationToken);
-        await NegotiateAsync(sales, email, "Round-the-clock mail support for field sales", proposal =>
+        await NegotiateAsync(sales, email, "Round-the-clock mail support for field sales", (proposal, _) =>
         {
             proposal.Submit(SalesDivision, At(20));
             proposal.PublishAnalysis(
@@ -73,7 +75,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
                 At(22));
             return null;
         }, cancellationToken);
-        await NegotiateAsync(sales, reporting, "Heavy daily production sales reports", proposal =>
+        await NegotiateAsync(sales, reporting, "Heavy daily production sales reports", (proposal, _) =>
         {
             proposal.Submit(SalesDivision, At(3));
             proposal.PublishAnalysis(
@@ -96,7 +98,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
             return null;
         }, cancellationToken);
 
-        await NegotiateAsync(desk, trading, "Trading platform availability and recovery", proposal =>
+        await NegotiateAsync(desk, trading, "Trading platform availability and recovery", (proposal, standing) =>
         {
             proposal.Submit(TradingDesk, At(1));
             var analysis = proposal.PublishAnalysis(
@@ -113,19 +115,20 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
                         [new Target("availability", TargetValue.Of(99.95m)), new Target("time-to-restore", TargetValue.Of(30m), "P1")],
                         25_000m,
                         8_500m,
+                        45,
                         "Achievable with the current data centre and a hot standby.")),
                 ServiceOwner,
                 At(4));
-            return proposal.Accept(analysis.Id, AcceptOption.CounterOffer, 8_500m, TradingDesk, At(6));
+            return proposal.Accept(analysis.Id, AcceptOption.CounterOffer, standing.ChargeWith(8_500m), standing, HeadOfTrading, TradingDesk, At(6));
         }, cancellationToken);
-        await NegotiateAsync(desk, trading, "Faster recovery and round-the-clock support for trading", proposal =>
+        await NegotiateAsync(desk, trading, "Faster recovery and round-the-clock support for trading", (proposal, standing) =>
         {
             proposal.Submit(TradingDesk, At(30));
             var analysis = proposal.PublishAnalysis(
                 new AnalysisContent(15_000m, 2_500m, "EUR", 20m, 21, Feasibility.Feasible, [], ["On-call engineers rotate weekly; incidents outside hours start with a phone triage."], null),
                 ServiceOwner,
                 At(33));
-            return proposal.Accept(analysis.Id, AcceptOption.Proposed, 2_500m, TradingDesk, At(35));
+            return proposal.Accept(analysis.Id, AcceptOption.Proposed, standing.ChargeWith(2_500m), standing, HeadOfTrading, TradingDesk, At(52));
         }, cancellationToken);
     }
 
@@ -184,7 +187,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
     }
 
     /// <summary>Opens the proposal and plays its story; an acceptance becomes the next version of the agreement.</summary>
-    private async Task NegotiateAsync(Customer customer, Service service, string title, Func<Proposal, AcceptedTerms?> story, CancellationToken cancellationToken)
+    private async Task NegotiateAsync(Customer customer, Service service, string title, Func<Proposal, AgreementStanding, AcceptedTerms?> story, CancellationToken cancellationToken)
     {
         if (await db.Proposals.AnyAsync(p => p.CustomerId == customer.Id && p.Title == title, cancellationToken))
         {
@@ -199,11 +202,11 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         };
         var proposal = Proposal.Open(service, customer.Id, title, $"{customer.Name} needs this: {title.ToLowerInvariant()}.", TargetsFor(title), submit: false, actor, At(0));
         db.Proposals.Add(proposal);
-        var terms = story(proposal);
+        var agreement = await db.Agreements.Include(a => a.Versions).SingleOrDefaultAsync(a => a.ServiceId == service.Id && a.CustomerId == customer.Id, cancellationToken);
+        var terms = story(proposal, agreement?.Standing ?? AgreementStanding.None);
         db.Record(ChangeTypes.ProposalCreated, SubjectTypes.Proposal, proposal.Id, actor, proposal.UpdatedAt, ProposalResponse.From(proposal));
         if (terms is not null)
         {
-            var agreement = await db.Agreements.Include(a => a.Versions).SingleOrDefaultAsync(a => a.ServiceId == service.Id && a.CustomerId == customer.Id, cancellationToken);
             if (agreement is null)
             {
                 agreement = Agreement.Open(service.Id, customer.Id, terms);
@@ -214,7 +217,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
                 agreement.AddVersion(terms);
             }
 
-            db.Record(ChangeTypes.AgreementVersionCreated, SubjectTypes.Agreement, agreement.Id, actor, terms.AcceptedAt, AgreementResponse.From(agreement));
+            db.Record(ChangeTypes.AgreementVersionCreated, SubjectTypes.Agreement, agreement.Id, actor, terms.AcceptedAt, AgreementResponse.From(agreement, terms.AcceptedAt));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Catalog.Api.Infrastructure.Application;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Catalog.Api.Infrastructure.Persistence;
@@ -31,7 +30,6 @@ public static class PersistenceSetup
             : throw new InvalidOperationException($"Database:Provider '{configured}' is not supported; use 'Sqlite' or 'Postgres'.");
     }
 
-    /// <summary>Contexts use every <see cref="IInterceptor"/> registered (the response cache's, for one) besides their provider's own.</summary>
     public static IServiceCollection AddCatalogPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var commandTimeout = configuration.GetValue("Database:CommandTimeout", TimeSpan.FromSeconds(30));
@@ -40,22 +38,17 @@ public static class PersistenceSetup
         switch (ProviderFrom(configuration))
         {
             case DatabaseProvider.Sqlite:
-                var settings = new SqliteConnectionSettings(
-                    configuration["Database:SqliteSynchronous"] is { Length: > 0 } level ? level : "Normal",
-                    configuration.GetValue("Database:SqliteCacheKiB", 2000));
-                services.AddDbContextPool<CatalogDbContext, SqliteCatalogDbContext>((sp, options) => options
+                var settings = new SqliteConnectionSettings(configuration["Database:SqliteSynchronous"] is { Length: > 0 } level ? level : "Normal");
+                services.AddDbContextPool<CatalogDbContext, SqliteCatalogDbContext>(options => options
                     .UseSqlite(
                         string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString,
                         sqlite => sqlite.CommandTimeout(Seconds(commandTimeout)))
-                    .AddInterceptors(sp.GetServices<IInterceptor>().Prepend(settings)));
+                    .AddInterceptors(settings));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = PostgresConnectionString(connectionString, connectTimeout);
-                services.AddDbContextPool<CatalogDbContext, PostgresCatalogDbContext>((sp, options) => options
-                    .UseNpgsql(
-                        postgres,
-                        npgsql => npgsql.CommandTimeout(Seconds(commandTimeout)))
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddDbContextPool<CatalogDbContext, PostgresCatalogDbContext>(options => options
+                    .UseNpgsql(postgres, npgsql => npgsql.CommandTimeout(Seconds(commandTimeout))));
                 break;
         }
 

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Data;
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Catalog.Api.Infrastructure.Persistence;
@@ -11,25 +8,8 @@ namespace Catalog.Api.Infrastructure.Persistence;
 /// <summary>The catalog on SQLite, the embedded default; its migrations are under <c>Migrations/Sqlite</c>.</summary>
 public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbContext> options) : CatalogDbContext(options)
 {
-    /// <summary>One queue of writers per database (per connection string), shared by every context of this process that writes to it.</summary>
-    private static readonly ConcurrentDictionary<string, SqliteWriteQueue> WriteQueues = new(StringComparer.Ordinal);
-
-    /// <summary>The connection string of this context's own connection while it writes in another's transaction.</summary>
-    private string? _ownConnectionString;
-
-    /// <summary>
-    /// The options this context was made with: the same for every context of one application, so saves
-    /// written together also commit through the same interceptors (the response cache's among them).
-    /// </summary>
-    internal DbContextOptions Options { get; } = options;
-
-    /// <summary>Whether this context makes its own connections (from a connection string) rather than using one it was given.</summary>
-    private bool OwnsConnections { get; } = RelationalOptionsExtension.Extract(options).Connection is null;
-
-    /// <summary>The writers of the database a connection string names.</summary>
-    internal static SqliteWriteQueue WriteQueue(string connectionString) => WriteQueues.GetOrAdd(connectionString, _ => new SqliteWriteQueue());
-
-    private SqliteWriteQueue Writers => WriteQueue(Database.GetConnectionString() ?? string.Empty);
+    /// <summary>One write gate per database (per connection string), shared by every context of this process that writes to it.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
 
     private TimeSpan GateTimeout => Database.GetCommandTimeout() is { } seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan;
 
@@ -40,10 +20,10 @@ public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbConte
     /// </summary>
     public override async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
-        var gate = Writers.Gate;
+        var gate = WriteGates.GetOrAdd(Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
         if (!await gate.WaitAsync(GateTimeout, cancellationToken))
         {
-            throw SqliteWriteQueue.GateTimedOut();
+            throw new TimeoutException("Waited longer than the command timeout for the other writers to the SQLite database.");
         }
 
         try
@@ -56,44 +36,6 @@ public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbConte
             throw;
         }
     }
-
-    /// <summary>
-    /// A save outside a transaction is written together with the others queued at the same time, in one
-    /// transaction (<see cref="SqliteWriteQueue"/>). A context given a connection by its user, or whose
-    /// connection is open, keeps to it, in a transaction of its own.
-    /// </summary>
-    protected override Task<int> SaveInOwnTransactionAsync(Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken) =>
-        OwnsConnections && Database.GetDbConnection().State == ConnectionState.Closed
-            ? Writers.SaveAsync(this, write, GateTimeout, cancellationToken)
-            : base.SaveInOwnTransactionAsync(write, cancellationToken);
-
-    /// <summary>Writes on another context's connection, in its transaction, until <see cref="Leave"/>.</summary>
-    internal async Task JoinAsync(DbConnection connection, DbTransaction transaction)
-    {
-        _ownConnectionString = Database.GetConnectionString() ?? throw new InvalidOperationException("A context without a connection string cannot join another's transaction.");
-        Database.SetDbConnection(connection, contextOwnsConnection: false);
-        await Database.UseTransactionAsync(transaction);
-    }
-
-    /// <summary>
-    /// Back to a connection of this context's own (opened when next used); the other's stays open in its
-    /// transaction. Safe after a join that failed part way.
-    /// </summary>
-    internal void Leave()
-    {
-        if (_ownConnectionString is null)
-        {
-            return;
-        }
-
-        Database.UseTransaction(null);
-        Database.SetDbConnection(null, contextOwnsConnection: true);
-        Database.SetConnectionString(_ownConnectionString);
-        _ownConnectionString = null;
-    }
-
-    /// <summary>Every write holds the database alone, so the counter can be taken before the rows are written.</summary>
-    protected override bool NumbersEventsFirst => true;
 
     /// <summary>An immediate transaction, behind the write gate: every guarded read-then-write runs alone, whatever the guard.</summary>
     public override Task<IDbContextTransaction> BeginGuardedWriteAsync(WriteGuard guard, CancellationToken cancellationToken) =>

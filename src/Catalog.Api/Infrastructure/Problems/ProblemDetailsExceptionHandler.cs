@@ -1,10 +1,13 @@
 using System.Text.Json;
 using Catalog.Api.Domain.Common;
+using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Infrastructure.Problems;
 
@@ -17,7 +20,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        var problem = exception is BadHttpRequestException { InnerException: JsonException json } badRequest
+            ? Unreadable(badRequest, json, httpContext)
+            : ToProblem(exception);
         httpContext.Response.StatusCode = problem.Status ?? 500;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -54,9 +59,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Status = badRequest.StatusCode,
             Type = ProblemTypes.ForStatus(badRequest.StatusCode),
             Title = "The request could not be read.",
-            Detail = badRequest.InnerException is JsonException json
-                ? $"The request body is not valid JSON for this operation; look at {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})."
-                : badRequest.Message,
+            Detail = badRequest.Message,
         },
         NotFoundException => Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", exception.Message),
         DomainRuleException rule => WithFacts(
@@ -84,6 +87,38 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             $"The API cannot reach its database right now. Retry after {DatabaseRetryAfterSeconds} seconds; a POST retried with the same Idempotency-Key is not applied twice."),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemTypes.Unexpected, "An unexpected error occurred.", "The failure has been logged; quote the traceId when reporting it."),
     };
+
+    /// <summary>
+    /// A body the endpoint could not read: either not JSON at all, or JSON that does not fit the operation (a member
+    /// it does not have, a value of the wrong type or outside the choices), which is named as a field error.
+    /// </summary>
+    private static ProblemDetails Unreadable(BadHttpRequestException badRequest, JsonException json, HttpContext httpContext)
+    {
+        // The exception handler has cleared the endpoint by now; its feature keeps the one that failed.
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+        var bodyType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        var options = httpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var path = json.Path ?? "$";
+        if (JsonInputErrors.Explain(json, bodyType, options) is not { } finding)
+        {
+            return new ProblemDetails
+            {
+                Status = badRequest.StatusCode,
+                Type = ProblemTypes.MalformedRequest,
+                Title = "The request could not be read.",
+                Detail = $"The request body is not valid JSON; look at {path} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).",
+            };
+        }
+
+        // Still a malformed request (the body cannot be read as this operation's input), with the field named as validation errors name theirs.
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [finding.Field] = [finding.Message] })
+        {
+            Status = badRequest.StatusCode,
+            Type = ProblemTypes.MalformedRequest,
+            Title = "The request body does not fit this operation.",
+            Detail = $"The JSON body does not fit this operation at {(finding.Field == "$" ? "$" : "$." + finding.Field)}: {finding.Message}",
+        };
+    }
 
     private static ProblemDetails WithFacts(ProblemDetails problem, IReadOnlyDictionary<string, object?> facts)
     {

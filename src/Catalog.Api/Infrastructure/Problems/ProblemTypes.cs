@@ -28,10 +28,12 @@ public static class ProblemTypes
         404 => NotFound,
         405 => Prefix + "method-not-allowed",
         406 => Prefix + "not-acceptable",
+        414 => Prefix + "uri-too-long",
         415 => Prefix + "unsupported-media-type",
         412 => PreconditionFailed,
         428 => PreconditionRequired,
         429 => RateLimited,
+        431 => Prefix + "header-fields-too-large",
         _ when status >= 500 => Unexpected,
         _ => Prefix + status,
     };

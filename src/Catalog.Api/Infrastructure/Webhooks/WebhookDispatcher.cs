@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Catalog.Api.Features.Changes;
+using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Hosting;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
@@ -170,10 +170,7 @@ internal sealed class WebhookDispatcher(
 
         var subscription = await db.Set<WebhookSubscription>().AsNoTracking().SingleAsync(s => s.Id == delivery.SubscriptionId);
         var change = await db.ChangeEvents.AsNoTracking().SingleAsync(e => e.Sequence == delivery.Sequence);
-        using var data = JsonDocument.Parse(change.Data);
-        var body = JsonSerializer.Serialize(
-            new ListChanges.ChangeResponse(change.Sequence, change.Type, new ListChanges.Subject(change.SubjectType, change.SubjectId), change.Actor, change.OccurredAt, data.RootElement),
-            CatalogJson.Options);
+        var body = JsonSerializer.Serialize(ChangeResponse.From(change), CatalogJson.Options);
 
         var startedAt = clock.GetUtcNow();
         var outcome = await sender.SendAsync(new Uri(subscription.Url), delivery.Id.ToString(), startedAt, subscription.Secret, body, _abort.Token);

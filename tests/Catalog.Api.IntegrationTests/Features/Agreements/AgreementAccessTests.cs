@@ -125,7 +125,8 @@ public sealed class AgreementAccessTests(CatalogApiFactory factory) : IClassFixt
             _ => await tenants.Owner.Catalog.ClientForAsync(role),
         };
         var basePath = $"/api/v1/agreements/{tenants.Agreement}";
-        var owners = await (await tenants.Owner.CustomerClient.GetAsync(basePath)).ExpectAsync(HttpStatusCode.OK);
+        var ownersResponse = await tenants.Owner.CustomerClient.GetAsync(basePath);
+        var owners = await ownersResponse.ExpectAsync(HttpStatusCode.OK);
 
         var agreementResponse = await client.GetAsync(basePath);
         var versionsResponse = await client.GetAsync($"{basePath}/versions");
@@ -135,7 +136,7 @@ public sealed class AgreementAccessTests(CatalogApiFactory factory) : IClassFixt
         var listResponse = await client.GetAsync($"/api/v1/agreements?customerId={tenants.Owner.Customer.Id()}");
 
         var agreement = await agreementResponse.ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal($"\"{owners["version"].Value<int>()}\"", agreementResponse.ETag());
+        Assert.Equal(ownersResponse.ETag(), agreementResponse.ETag());
         Assert.Equal(owners.ToJsonString(), agreement.ToJsonString());
         Assert.Equal(tenants.Owner.Customer.Id().ToString(), agreement["customerId"].Value<string>());
         Assert.Equal(2, agreement["current"]!["number"].Value<int>());
@@ -190,7 +191,7 @@ public sealed class AgreementAccessTests(CatalogApiFactory factory) : IClassFixt
         var response = await tenants.Owner.CustomerClient.PostJsonAsync($"{path}/termination", new { reason = "  The desk moves to another platform.  " });
 
         var body = await response.ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal($"\"{body["version"].Value<int>()}\"", response.ETag());
+        Assert.False(string.IsNullOrEmpty(response.ETag()));
         Assert.Equal("terminated", body["status"].Value<string>());
         Assert.Equal("The desk moves to another platform.", body["terminationReason"].Value<string>());
         Assert.Equal("customer", body["terminatedBy"]!["role"].Value<string>());
@@ -220,7 +221,7 @@ public sealed class AgreementAccessTests(CatalogApiFactory factory) : IClassFixt
         var response = await tenants.Owner.Admin.PostJsonAsync($"/api/v1/agreements/{tenants.Agreement}/termination", new { reason = "Business unit dissolved." });
 
         var body = await response.ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal($"\"{body["version"].Value<int>()}\"", response.ETag());
+        Assert.False(string.IsNullOrEmpty(response.ETag()));
         Assert.Equal("terminated", body["status"].Value<string>());
         Assert.Equal("Business unit dissolved.", body["terminationReason"].Value<string>());
         Assert.Equal("admin", body["terminatedBy"]!["role"].Value<string>());

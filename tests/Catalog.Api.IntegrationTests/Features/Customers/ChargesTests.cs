@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Catalog.Api.IntegrationTests.Infrastructure;
@@ -180,6 +181,70 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
 
         var body = await response.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(4.5m, Assert.Single(Totals(body)).Value);
+    }
+
+    [SkippableFact]
+    public async Task GetCharges_VersionStartingThisMonth_ChargesItProRataAndListsTheNextVersionAsUpcoming()
+    {
+        var n = await NegotiationScenario.StartAsync(factory);
+        var today = DateTime.UtcNow.Date;
+        var v1 = await n.AgreeAsync(monthlyCostDelta: 3_100m, leadTimeDays: 0);
+        await n.AgreeAsync(NegotiationScenario.Targets(99.995m), 900m, leadTimeDays: 400);
+        var daysInMonth = DateTime.DaysInMonth(today.Year, today.Month);
+        var days = daysInMonth - today.Day + 1;
+
+        var body = await (await n.CustomerClient.GetAsync($"/api/v1/customers/{n.Customer.Id()}/charges")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(today.ToString("yyyy-MM", CultureInfo.InvariantCulture), body["month"].Value<string>());
+        var line = Assert.Single(body["agreements"]!.AsArray())!;
+        Assert.Equal(v1["agreementId"].Value<string>(), line["agreementId"].Value<string>());
+        Assert.Equal(1, line["version"].Value<int>());
+        Assert.Equal(today, line["inForceFrom"].Value<DateTime>().ToUniversalTime());
+        Assert.Equal(today.AddDays(400), line["inForceUntil"].Value<DateTime>().ToUniversalTime());
+        Assert.Equal((days, daysInMonth), (line["days"].Value<int>(), line["daysInMonth"].Value<int>()));
+        Assert.Equal(3_100m, line["monthlyCharge"].Value<decimal>());
+        var amount = Math.Round(3_100m * days / daysInMonth, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(amount, line["amount"].Value<decimal>());
+        var upcoming = Assert.Single(body["upcoming"]!.AsArray())!;
+        Assert.Equal((2, 4_000m), (upcoming["version"].Value<int>(), upcoming["monthlyCharge"].Value<decimal>()));
+        Assert.Equal(today.AddDays(400), upcoming["effectiveFrom"].Value<DateTime>().ToUniversalTime());
+        Assert.Equal((60 * 950m) + amount, Assert.Single(Totals(body)).Value);
+    }
+
+    [SkippableFact]
+    public async Task GetCharges_Month_CountsOnlyTheVersionsInForceThen()
+    {
+        var n = await NegotiationScenario.StartAsync(factory);
+        var today = DateTime.UtcNow.Date;
+        await n.AgreeAsync(monthlyCostDelta: 3_100m, leadTimeDays: 0);
+        await n.AgreeAsync(NegotiationScenario.Targets(99.995m), 900m, leadTimeDays: 400);
+        string Month(DateTime day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var path = $"/api/v1/customers/{n.Customer.Id()}/charges";
+
+        var before = await (await n.CustomerClient.GetAsync($"{path}?month={Month(today.AddMonths(-1))}")).ExpectAsync(HttpStatusCode.OK);
+        var between = await (await n.CustomerClient.GetAsync($"{path}?month={Month(today.AddMonths(2))}")).ExpectAsync(HttpStatusCode.OK);
+        var after = await (await n.CustomerClient.GetAsync($"{path}?month={Month(today.AddDays(400).AddMonths(1))}")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Empty(before["agreements"]!.AsArray());
+        Assert.Equal([1, 2], before["upcoming"]!.AsArray().Select(u => u!["version"].Value<int>()));
+        Assert.Equal((1, 3_100m), (Assert.Single(between["agreements"]!.AsArray())!["version"].Value<int>(), between["agreements"]![0]!["amount"].Value<decimal>()));
+        Assert.Equal((2, 4_000m), (Assert.Single(after["agreements"]!.AsArray())!["version"].Value<int>(), after["agreements"]![0]!["amount"].Value<decimal>()));
+        Assert.Empty(after["upcoming"]!.AsArray());
+        Assert.Equal((60 * 950m) + 4_000m, Assert.Single(Totals(after)).Value);
+    }
+
+    [SkippableTheory]
+    [InlineData("2026-13")]
+    [InlineData("202612")]
+    [InlineData("2026-12-01")]
+    [InlineData("last")]
+    public async Task GetCharges_MonthNotYearDashMonth_Returns400NamingIt(string month)
+    {
+        var customer = await _scenario.CreateCustomerAsync();
+
+        var response = await Admin.GetAsync($"{ChargesPath(customer)}?month={month}");
+
+        await response.ExpectValidationAsync("month");
     }
 
     private static string ChargesPath(JsonObject customer) => $"/api/v1/customers/{customer.Id()}/charges";

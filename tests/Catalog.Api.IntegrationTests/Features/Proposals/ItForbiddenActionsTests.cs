@@ -1,3 +1,4 @@
+using Catalog.Api.IntegrationTests.Infrastructure.Contract;
 using System.Net;
 using System.Text.Json.Nodes;
 using Catalog.Api.IntegrationTests.Infrastructure;
@@ -203,7 +204,11 @@ public sealed class ItForbiddenActionsTests(CatalogApiFactory factory) : IClassF
         var proposal = (await negotiation.ProposeAsync()).Id();
         var before = await SnapshotAsync(negotiation, proposal);
 
-        var response = await client.SendJsonAsync(new HttpMethod(method), $"/api/v1/proposals/{proposal}{suffix}", new { reason = "Too expensive for IT." });
+        HttpResponseMessage response;
+        using (ContractValidation.ExpectInvalidRequest())
+        {
+            response = await client.SendJsonAsync(new HttpMethod(method), $"/api/v1/proposals/{proposal}{suffix}", new { reason = "Too expensive for IT." });
+        }
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
         Assert.Equal($"/api/v1/proposals/{proposal}{suffix}", problem["instance"].Value<string>());
@@ -249,7 +254,7 @@ public sealed class ItForbiddenActionsTests(CatalogApiFactory factory) : IClassF
         object body = action switch
         {
             "revisions" => new { targets = NegotiationScenario.Targets(99.5m, 60m), note = "Cheaper, please." },
-            "acceptance" => new { analysisId = analysis.Id(), option = "proposed", monthlyCost = 4_000m },
+            "acceptance" => new { analysisId = analysis.Id(), option = "proposed", monthlyCharge = 4_000m, signedBy = NegotiationScenario.Signer },
             _ => new { reason = "Not needed any more." },
         };
         return (proposal, body);

@@ -32,7 +32,14 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         Assert.Equal(analysis.Id().ToString(), read["currentAnalysisId"].Value<string>());
 
         var accepted = await n.AcceptAsync(proposal.Id(), analysis.Id(), "counter-offer", 8_500m);
+        var today = DateTime.UtcNow.Date;
         var v1 = await accepted.ExpectAsync(HttpStatusCode.Created);
+
+        // The counter-offer takes effect after its own lead time (10 days), not the proposed option's (30).
+        Assert.Equal(today.AddDays(10), v1["effectiveFrom"].Value<DateTime>().ToUniversalTime());
+        Assert.Equal(8_000m, v1["oneOffCost"].Value<decimal>());
+        Assert.Equal("Achievable with a hot standby.", v1["note"].Value<string>());
+        Assert.Equal("Dana Ruiz", v1["provenance"]!["signedBy"]!["name"].Value<string>());
         var agreementId = Guid.Parse(v1["agreementId"].Value<string>());
         Assert.Equal($"/api/v1/agreements/{agreementId}/versions/1", accepted.Headers.Location?.OriginalString);
         Assert.Equal(1, v1["number"].Value<int>());
@@ -59,8 +66,9 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
             ],
             title: "Faster recovery");
         var secondAnalysis = await n.AnalyseAsync(second.Id(), NegotiationScenario.Analysis(monthlyCostDelta: 2_500m));
-        var v2 = await (await n.AcceptAsync(second.Id(), secondAnalysis.Id(), "proposed", 2_500m)).ExpectAsync(HttpStatusCode.Created);
+        var v2 = await (await n.AcceptAsync(second.Id(), secondAnalysis.Id(), "proposed", 11_000m)).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(2, v2["number"].Value<int>());
+        Assert.Equal(today.AddDays(30), v2["effectiveFrom"].Value<DateTime>().ToUniversalTime());
         Assert.Equal(agreementId.ToString(), v2["agreementId"].Value<string>());
         Assert.Equal(11_000m, v2["monthlyCharge"].Value<decimal>());
 
@@ -76,8 +84,9 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         var version1 = await n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions/1");
         Assert.Equal(HttpStatusCode.NotModified, (await n.CustomerClient.GetAsync($"/api/v1/agreements/{agreementId}/versions/1", version1.ETag())).StatusCode);
 
-        // Charges and impact now know the agreement.
-        var charges = await (await n.CustomerClient.GetAsync($"/api/v1/customers/{n.Customer.Id()}/charges")).ExpectAsync(HttpStatusCode.OK);
+        // Charges and impact now know the agreement; the month after version 2 takes effect bears its whole charge.
+        var month = today.AddDays(30).AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var charges = await (await n.CustomerClient.GetAsync($"/api/v1/customers/{n.Customer.Id()}/charges?month={month}")).ExpectAsync(HttpStatusCode.OK);
         var agreementCharge = Assert.Single(charges["agreements"]!.AsArray())!;
         Assert.Equal(11_000m, agreementCharge["monthlyCharge"].Value<decimal>());
         Assert.Equal(2, agreementCharge["version"].Value<int>());
@@ -212,7 +221,7 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
         object body = action switch
         {
             "analyses" => NegotiationScenario.Analysis(),
-            "acceptance" => new { analysisId, option = "proposed", monthlyCost = 4_000m },
+            "acceptance" => new { analysisId, option = "proposed", monthlyCharge = 4_000m, signedBy = NegotiationScenario.Signer },
             "revisions" => new { targets = NegotiationScenario.Targets() },
             "withdrawal" => new { reason = "Changed our minds." },
             _ => new { },
@@ -254,15 +263,18 @@ public sealed class NegotiationStoriesTests(CatalogApiFactory factory) : IClassF
     [InlineData("proposed", 3_999.99)]
     [InlineData("proposed", 2_500)]
     [InlineData("counter-offer", 4_000)]
-    public async Task Accept_AnotherMonthlyCost_Returns409WithThePrice(string option, decimal monthlyCost)
+    public async Task Accept_AnotherMonthlyCharge_Returns409WithTheChargeAndHowItIsMadeUp(string option, decimal monthlyCharge)
     {
         var n = await NegotiationScenario.StartAsync(factory);
         var proposal = await n.ProposeAsync();
         var analysis = await n.AnalyseAsync(proposal.Id(), NegotiationScenario.Analysis(4_000m, NegotiationScenario.CounterOffer(2_500m)));
 
-        var problem = await (await n.AcceptAsync(proposal.Id(), analysis.Id(), option, monthlyCost)).ExpectProblemAsync(HttpStatusCode.Conflict, "monthly-cost-mismatch");
+        var problem = await (await n.AcceptAsync(proposal.Id(), analysis.Id(), option, monthlyCharge)).ExpectProblemAsync(HttpStatusCode.Conflict, "monthly-charge-mismatch");
 
-        Assert.Equal(option == "proposed" ? 4_000m : 2_500m, problem["monthlyCost"].Value<decimal>());
+        var expected = option == "proposed" ? 4_000m : 2_500m;
+        Assert.Equal(expected, problem["expectedMonthlyCharge"].Value<decimal>());
+        Assert.Equal(0m, problem["currentMonthlyCharge"].Value<decimal>());
+        Assert.Equal(expected, problem["monthlyCostDelta"].Value<decimal>());
         Assert.Equal("EUR", problem["currency"].Value<string>());
         var read = await (await n.CustomerClient.GetAsync($"/api/v1/proposals/{proposal.Id()}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("analysed", read["status"].Value<string>());

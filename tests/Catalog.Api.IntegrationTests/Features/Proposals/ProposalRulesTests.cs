@@ -81,6 +81,6 @@ public sealed class ProposalRulesTests(CatalogApiFactory factory) : IClassFixtur
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<a ", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Matches("^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]{43}='$", response.Headers.GetValues("Content-Security-Policy").Single());
     }
 }

@@ -248,15 +248,17 @@ public sealed class ProposalValidationTests(CatalogApiFactory factory) : IClassF
     [InlineData("consequences", """[{"severity":"high"}]""", "consequences[0].description")]
     [InlineData("consequences", """[{"description":"Storage fills up."}]""", "consequences[0].severity")]
     [InlineData("tradeOffs", """["Fine.", ""]""", "tradeOffs[1]")]
-    [InlineData("counterOffer", """{"targets":[{"metric":"uptime","value":99.9}],"oneOffCost":1,"monthlyCostDelta":1}""", "counterOffer.targets[0].metric")]
-    [InlineData("counterOffer", """{"targets":[{"value":99.9}],"oneOffCost":1,"monthlyCostDelta":1}""", "counterOffer.targets[0].metric")]
-    [InlineData("counterOffer", """{"targets":[{"metric":"availability"}],"oneOffCost":1,"monthlyCostDelta":1}""", "counterOffer.targets[0].value")]
-    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":101}],"oneOffCost":1,"monthlyCostDelta":1}""", "counterOffer.targets[0].value")]
-    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":99},{"metric":"availability","value":98}],"oneOffCost":1,"monthlyCostDelta":1}""", "counterOffer.targets[1].scope")]
-    [InlineData("counterOffer", """{"targets":[],"oneOffCost":1,"monthlyCostDelta":1}""", "counterOffer.targets")]
-    [InlineData("counterOffer", """{"oneOffCost":1,"monthlyCostDelta":1}""", "counterOffer.targets")]
-    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":99}],"monthlyCostDelta":1}""", "counterOffer.oneOffCost")]
-    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":99}],"oneOffCost":1}""", "counterOffer.monthlyCostDelta")]
+    [InlineData("counterOffer", """{"targets":[{"metric":"uptime","value":99.9}],"oneOffCost":1,"monthlyCostDelta":1,"leadTimeDays":1}""", "counterOffer.targets[0].metric")]
+    [InlineData("counterOffer", """{"targets":[{"value":99.9}],"oneOffCost":1,"monthlyCostDelta":1,"leadTimeDays":1}""", "counterOffer.targets[0].metric")]
+    [InlineData("counterOffer", """{"targets":[{"metric":"availability"}],"oneOffCost":1,"monthlyCostDelta":1,"leadTimeDays":1}""", "counterOffer.targets[0].value")]
+    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":101}],"oneOffCost":1,"monthlyCostDelta":1,"leadTimeDays":1}""", "counterOffer.targets[0].value")]
+    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":99},{"metric":"availability","value":98}],"oneOffCost":1,"monthlyCostDelta":1,"leadTimeDays":1}""", "counterOffer.targets[1].scope")]
+    [InlineData("counterOffer", """{"targets":[],"oneOffCost":1,"monthlyCostDelta":1,"leadTimeDays":1}""", "counterOffer.targets")]
+    [InlineData("counterOffer", """{"oneOffCost":1,"monthlyCostDelta":1,"leadTimeDays":1}""", "counterOffer.targets")]
+    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":99}],"monthlyCostDelta":1,"leadTimeDays":1}""", "counterOffer.oneOffCost")]
+    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":99}],"oneOffCost":1,"leadTimeDays":1}""", "counterOffer.monthlyCostDelta")]
+    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":99}],"oneOffCost":1,"monthlyCostDelta":1}""", "counterOffer.leadTimeDays")]
+    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":99}],"oneOffCost":1,"monthlyCostDelta":1,"leadTimeDays":-1}""", "counterOffer.leadTimeDays")]
     public async Task PublishAnalysis_InvalidField_Returns400NamingIt(string property, string json, string field)
     {
         var negotiation = await NegotiationScenario.StartAsync(factory);
@@ -296,7 +298,7 @@ public sealed class ProposalValidationTests(CatalogApiFactory factory) : IClassF
     [InlineData("leadTimeDays", "99999999999")]
     [InlineData("consequences", """[{"description":"x","severity":"catastrophic"}]""")]
     [InlineData("consequences", """{"description":"x","severity":"low"}""")]
-    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":{"n":1}}],"oneOffCost":1,"monthlyCostDelta":1}""")]
+    [InlineData("counterOffer", """{"targets":[{"metric":"availability","value":{"n":1}}],"oneOffCost":1,"monthlyCostDelta":1,"leadTimeDays":1}""")]
     public async Task PublishAnalysis_MalformedBody_Returns400MalformedRequest(string property, string json)
     {
         var negotiation = await NegotiationScenario.StartAsync(factory);
@@ -322,7 +324,7 @@ public sealed class ProposalValidationTests(CatalogApiFactory factory) : IClassF
 
         var response = await PostAsync(negotiation.CustomerClient, $"/api/v1/proposals/{proposal}/acceptance", "{}");
 
-        await response.ExpectValidationAsync("analysisId", "option", "monthlyCost");
+        await response.ExpectValidationAsync("analysisId", "option", "monthlyCharge", "signedBy");
         await AssertNotAgreedAsync(negotiation, proposal, before);
     }
 
@@ -331,20 +333,26 @@ public sealed class ProposalValidationTests(CatalogApiFactory factory) : IClassF
     [InlineData("analysisId", "\"00000000-0000-0000-0000-000000000000\"")]
     [InlineData("option", null)]
     [InlineData("option", "null")]
-    [InlineData("monthlyCost", null)]
-    [InlineData("monthlyCost", "null")]
+    [InlineData("monthlyCharge", null)]
+    [InlineData("monthlyCharge", "null")]
+    [InlineData("signedBy", null)]
+    [InlineData("signedBy", "null")]
+    [InlineData("signedBy.name", "{}")]
+    [InlineData("signedBy.name", "{\"name\":\"  \"}")]
+    [InlineData("signedBy.title", "{\"name\":\"Dana Ruiz\",\"title\":\"TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT\"}")]
     public async Task AcceptProposal_MissingOrEmptyField_Returns400NamingIt(string field, string? json)
     {
         var (negotiation, proposal, analysis) = await AnalysedAsync();
         var before = await ReadProposalAsync(negotiation, proposal);
-        var body = new JsonObject { ["analysisId"] = analysis.ToString(), ["option"] = "proposed", ["monthlyCost"] = 4_000m };
+        var body = new JsonObject { ["analysisId"] = analysis.ToString(), ["option"] = "proposed", ["monthlyCharge"] = 4_000m, ["signedBy"] = new JsonObject { ["name"] = "Dana Ruiz" } };
+        var member = field.Split('.')[0];
         if (json is null)
         {
-            body.Remove(field);
+            body.Remove(member);
         }
         else
         {
-            body[field] = JsonNode.Parse(json);
+            body[member] = JsonNode.Parse(json);
         }
 
         var response = await PostAsync(negotiation.CustomerClient, $"/api/v1/proposals/{proposal}/acceptance", body.ToJsonString());
@@ -358,13 +366,13 @@ public sealed class ProposalValidationTests(CatalogApiFactory factory) : IClassF
     [InlineData("option", "\"counter offer\"")]
     [InlineData("option", "\"accepted\"")]
     [InlineData("option", "0")]
-    [InlineData("monthlyCost", "\"4000\"")]
+    [InlineData("monthlyCharge", "\"4000\"")]
     [InlineData("analysisId", "\"the current one\"")]
     public async Task AcceptProposal_UnreadableValue_Returns400MalformedRequest(string field, string json)
     {
         var (negotiation, proposal, analysis) = await AnalysedAsync();
         var before = await ReadProposalAsync(negotiation, proposal);
-        var body = new JsonObject { ["analysisId"] = analysis.ToString(), ["option"] = "proposed", ["monthlyCost"] = 4_000m };
+        var body = new JsonObject { ["analysisId"] = analysis.ToString(), ["option"] = "proposed", ["monthlyCharge"] = 4_000m, ["signedBy"] = new JsonObject { ["name"] = "Dana Ruiz" } };
         body[field] = JsonNode.Parse(json);
 
         var response = await PostAsync(negotiation.CustomerClient, $"/api/v1/proposals/{proposal}/acceptance", body.ToJsonString());

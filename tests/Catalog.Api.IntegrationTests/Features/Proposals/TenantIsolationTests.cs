@@ -211,7 +211,7 @@ public sealed class TenantIsolationTests(CatalogApiFactory factory) : IClassFixt
         public object? BodyFor(string path) => path[(path.LastIndexOf('/') + 1)..] switch
         {
             "revisions" => new { targets = NegotiationScenario.Targets(99.5m, 60m), note = "Revised by someone else." },
-            "acceptance" => new { analysisId = Analysis, option = "proposed", monthlyCost = 4_000m },
+            "acceptance" => new { analysisId = Analysis, option = "proposed", monthlyCharge = 4_000m, signedBy = NegotiationScenario.Signer },
             "withdrawal" => new { reason = "Withdrawn by someone else." },
             _ => null,
         };

@@ -24,6 +24,11 @@ public sealed class WebhookSubscriptionTests(CatalogApiFactory factory) : IClass
     [InlineData("http://0.0.0.0/hooks", "unspecified")]
     [InlineData("http://224.0.0.251/hooks", "multicast")]
     [InlineData("http://[::ffff:10.1.2.3]/hooks", "private")]
+    [InlineData("https://203.0.113.9/hooks", "documentation")]
+    [InlineData("https://198.18.0.1/hooks", "benchmarking")]
+    [InlineData("https://100.64.0.1/hooks", "shared (carrier-grade NAT)")]
+    [InlineData("https://[2001:db8::1]/hooks", "documentation")]
+    [InlineData("https://[64:ff9b::a9fe:a9fe]/hooks", "link-local")]
     public async Task CreateWebhook_InternalTarget_Returns400OnUrl(string url, string kind)
     {
         var integrator = await _scenario.ClientForAsync("integrator");
@@ -31,7 +36,7 @@ public sealed class WebhookSubscriptionTests(CatalogApiFactory factory) : IClass
         var response = await integrator.PostJsonAsync("/api/v1/webhooks", new { url, eventTypes = new[] { "service.created" } });
 
         var problem = await response.ExpectValidationAsync("url");
-        Assert.Contains($"a {kind} address", problem["errors"]!["url"]![0].Value<string>(), StringComparison.Ordinal);
+        Assert.Contains($" {kind} address", problem["errors"]!["url"]![0].Value<string>(), StringComparison.Ordinal);
         var list = await (await integrator.GetAsync("/api/v1/webhooks")).ExpectAsync(HttpStatusCode.OK);
         Assert.Empty(list["items"]!.AsArray());
     }

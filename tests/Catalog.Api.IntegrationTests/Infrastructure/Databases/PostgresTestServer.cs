@@ -27,13 +27,26 @@ public sealed class PostgresTestServer : IAsyncDisposable
         return server;
     });
 
+    private static readonly Lazy<string?> Unavailability = new(() =>
+    {
+        try
+        {
+            // Building a container (without starting it) is what asks Docker whether it is there.
+            _ = new PostgreSqlBuilder(Image).Build();
+            return null;
+        }
+        catch (DockerUnavailableException e)
+        {
+            return SkipReason(e);
+        }
+    });
+
     private readonly Lazy<Task<PostgreSqlContainer>> _started;
 
     /// <param name="fixedPort">Publish on a host port chosen now, which stays the same when the server is stopped and started again.</param>
     private PostgresTestServer(bool fixedPort)
     {
-        var image = Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } configured ? configured : DefaultImage;
-        var builder = new PostgreSqlBuilder(image)
+        var builder = new PostgreSqlBuilder(Image)
             .WithImagePullPolicy(PullPolicy.Missing)
             .WithLabel("org.catalog.tests", "postgres")
 
@@ -47,6 +60,14 @@ public sealed class PostgresTestServer : IAsyncDisposable
             return container;
         });
     }
+
+    /// <summary>Why PostgreSQL tests cannot run here (Docker is missing), or null when they can.</summary>
+    public static string? UnavailableReason => Unavailability.Value;
+
+    /// <summary>Whether the run must fail rather than skip when Docker is missing (CI sets it).</summary>
+    public static bool IsRequired => Environment.GetEnvironmentVariable(RequiredVariable) == "1";
+
+    private static string Image => Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } configured ? configured : DefaultImage;
 
     /// <summary>The server the test run shares, started on first use.</summary>
     public static PostgresTestServer Shared => SharedServer.Value;
@@ -106,13 +127,15 @@ public sealed class PostgresTestServer : IAsyncDisposable
         {
             return _started.Value.GetAwaiter().GetResult();
         }
-        catch (DockerUnavailableException e) when (Environment.GetEnvironmentVariable(RequiredVariable) != "1")
+        catch (DockerUnavailableException e) when (!IsRequired)
         {
-            throw new SkipException(
-                $"PostgreSQL tests need Docker, which is not available here ({e.Message.Split('\n')[0].Trim()}). "
-                + $"Run scripts/postgres-image.sh to set it up, or set {RequiredVariable}=1 to fail instead of skipping.");
+            throw new SkipException(SkipReason(e));
         }
     }
+
+    private static string SkipReason(DockerUnavailableException e) =>
+        $"PostgreSQL tests need Docker, which is not available here ({e.Message.Split('\n')[0].Trim()}). "
+        + $"Run scripts/postgres-image.sh to set it up, or set {RequiredVariable}=1 to fail instead of skipping.";
 
     private static int FreePort()
     {

@@ -205,16 +205,71 @@ public class AgreementDocumentTests
     }
 
     [Fact]
-    public void Markdown_Provenance_NamesProposalWhoAcceptedAndWhen()
+    public void Markdown_Provenance_NamesTheSignatoryAndTheProposalNotIds()
     {
         var version = Version(Round1Targets);
 
         var markdown = AgreementDocument.Markdown(version, Context());
 
         var provenance = markdown[markdown.IndexOf("## Where it came from", StringComparison.Ordinal)..];
-        Assert.Contains("Agreed on 1 March 2026 by Fiona Finance, accepting the targets it proposed ", provenance, StringComparison.Ordinal);
+        Assert.Contains("Signed on 1 March 2026 for Finance by Fiona Fischer (Head of Finance), accepting the targets it proposed ", provenance, StringComparison.Ordinal);
         Assert.Contains("in round 2 of the proposal \"Mail for the closing week\"", provenance, StringComparison.Ordinal);
-        Assert.Contains($"(proposal {version.ProposalId}, analysis {version.AnalysisId})", provenance, StringComparison.Ordinal);
+        Assert.DoesNotContain(version.ProposalId.ToString(), markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(version.AnalysisId.ToString(), markdown, StringComparison.Ordinal);
+
+        // The key the acceptance came through is not a signature.
+        Assert.DoesNotContain(Customer.Name, markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_AcceptedTerms_PrintsOneOffCostTradeOffsConsequencesAndNote()
+    {
+        var storage = new Guid("0190f0b4-0000-7000-8000-0000000000a9");
+        var terms = Terms(option: AcceptOption.CounterOffer, acceptedAt: T0) with
+        {
+            Consequences = [new Consequence(storage, "Needs a second replica.", ConsequenceSeverity.High), new Consequence(null, "Backups move to a second site.", ConsequenceSeverity.Low)],
+        };
+        var version = Agreement.Open(ServiceId, CustomerId, terms).Versions[0];
+        var context = Context() with { ServiceNames = new Dictionary<Guid, string> { [storage] = "Storage" } };
+
+        var markdown = AgreementDocument.Markdown(version, context);
+
+        Assert.Contains("- Putting them in place costs 3,000.00 EUR once.\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("IT's note on its counter-offer: Cheaper without a second data centre.", markdown, StringComparison.Ordinal);
+        Assert.Contains("What Finance accepts in return:\n\n- Maintenance windows move to Sunday nights.\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Storage: Needs a second replica. (high impact)\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Backups move to a second site. (low impact)\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(storage.ToString(), markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_WhatUsersTyped_IsEscapedSoItStaysText()
+    {
+        var terms = Terms(acceptedAt: T0, title: "*Urgent* [click](http://evil.example)") with
+        {
+            TradeOffs = ["- <script>alert(1)</script>", "1. not a list"],
+            SignedBy = new Signatory("Dana_Ruiz", "# Head"),
+        };
+        var version = Agreement.Open(ServiceId, CustomerId, terms).Versions[0];
+        var context = new AgreementDocument.Context("Mail `x`", "Summary **bold**", "Sales <b>", "CC|1", "user", 4m, "EUR", 0, AgreementStatus.Active, Vocabulary);
+
+        var markdown = AgreementDocument.Markdown(version, context);
+
+        Assert.StartsWith("# Mail \\`x\\` for Sales \\<b\\>\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("Summary \\*\\*bold\\*\\*", markdown, StringComparison.Ordinal);
+        Assert.Contains("\"\\*Urgent\\* \\[click\\](http://evil.example)\"", markdown, StringComparison.Ordinal);
+        Assert.Contains("- \\- \\<script\\>alert(1)\\</script\\>\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- 1\\. not a list\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("by Dana\\_Ruiz (\\# Head)", markdown, StringComparison.Ordinal);
+        Assert.Contains("cost centre CC\\|1.", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_NoOneOffCost_SaysSo()
+    {
+        var version = Agreement.Open(ServiceId, CustomerId, Terms(acceptedAt: T0) with { OneOffCost = 0m }).Versions[0];
+
+        Assert.Contains("- There is no one-off cost.\n", AgreementDocument.Markdown(version, Context()), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public class AgreementTests
     public void Open_FromARealAcceptance_CarriesTheProposalsProvenance()
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 11_000m, leadTimeDays: 7));
-        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 11_000m, Customer2, T2);
+        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 11_000m, AgreementStanding.None, Signer, Customer2, T2);
 
         var version = Agreement.Open(proposal.ServiceId, proposal.CustomerId, terms).Versions[0];
 
@@ -241,5 +241,79 @@ public class AgreementTests
         Assert.Equal("negative-charge", error.Code);
         Assert.Single(agreement.Versions);
         Assert.Equal(1, agreement.CurrentVersion);
+    }
+}
+
+public class AgreementDatesTests
+{
+    private static readonly Guid ServiceId = new("0190f0b4-0000-7000-8000-0000000000a1");
+    private static readonly DateTime March10 = new(2026, 3, 10, 17, 45, 30, DateTimeKind.Utc);
+
+    [Fact]
+    public void AddVersion_ShorterLeadTimeThanThePreviousVersion_TakesEffectTheSameDayAsTheOneBefore()
+    {
+        var agreement = Agreement.Open(ServiceId, CustomerId, Terms(leadTimeDays: 120, acceptedAt: March10));
+
+        var second = agreement.AddVersion(Terms(leadTimeDays: 21, acceptedAt: March10.AddDays(29)));
+
+        Assert.Equal(new DateTime(2026, 7, 8, 0, 0, 0, DateTimeKind.Utc), agreement.Versions[0].EffectiveFrom);
+        Assert.Equal(agreement.Versions[0].EffectiveFrom, second.EffectiveFrom);
+    }
+
+    [Fact]
+    public void AddVersion_LaterThanThePreviousVersion_TakesEffectAfterItsOwnLeadTime()
+    {
+        var agreement = Agreement.Open(ServiceId, CustomerId, Terms(leadTimeDays: 5, acceptedAt: March10));
+
+        var second = agreement.AddVersion(Terms(leadTimeDays: 21, acceptedAt: March10.AddDays(2)));
+
+        Assert.Equal(new DateTime(2026, 4, 2, 0, 0, 0, DateTimeKind.Utc), second.EffectiveFrom);
+    }
+
+    [Fact]
+    public void AddVersion_CounterOfferTerms_KeepsWhatWasAcceptedWithIt()
+    {
+        var version = Agreement.Open(ServiceId, CustomerId, Terms(option: AcceptOption.CounterOffer, acceptedAt: March10)).Versions[0];
+
+        Assert.Equal(3_000m, version.OneOffCost);
+        Assert.Equal(["Maintenance windows move to Sunday nights."], version.TradeOffs);
+        Assert.Equal("Backups move to a second site.", Assert.Single(version.Consequences).Description);
+        Assert.Equal("Cheaper without a second data centre.", version.Note);
+        Assert.Equal(Signer, version.SignedBy);
+    }
+
+    [Fact]
+    public void VersionInForceAt_BeforeFirstBetweenAndAfter_NamesExactlyTheVersionThatApplies()
+    {
+        var agreement = Agreement.Open(ServiceId, CustomerId, Terms(leadTimeDays: 10, acceptedAt: March10));
+        agreement.AddVersion(Terms(leadTimeDays: 30, acceptedAt: March10.AddDays(1)));
+        var first = agreement.Versions[0].EffectiveFrom;
+        var second = agreement.Versions[1].EffectiveFrom;
+
+        Assert.Null(agreement.VersionInForceAt(first.AddTicks(-1)));
+        Assert.Equal(1, agreement.VersionInForceAt(first)!.Number);
+        Assert.Equal(1, agreement.VersionInForceAt(second.AddTicks(-1))!.Number);
+        Assert.Equal(2, agreement.VersionInForceAt(second)!.Number);
+        Assert.Equal(2, agreement.VersionInForceAt(second.AddYears(5))!.Number);
+    }
+
+    [Fact]
+    public void VersionInForceAt_AfterTermination_IsNone()
+    {
+        var agreement = Agreement.Open(ServiceId, CustomerId, Terms(leadTimeDays: 0, acceptedAt: March10));
+        agreement.Terminate("Moving elsewhere.", Customer, March10.AddDays(3));
+
+        Assert.Equal(1, agreement.VersionInForceAt(March10.AddDays(2))!.Number);
+        Assert.Null(agreement.VersionInForceAt(March10.AddDays(3)));
+    }
+
+    [Fact]
+    public void Standing_AfterTwoVersions_IsTheNewestChargeAndDate()
+    {
+        var agreement = Agreement.Open(ServiceId, CustomerId, Terms(monthlyCostDelta: 1_000m, leadTimeDays: 10, acceptedAt: March10));
+        agreement.AddVersion(Terms(monthlyCostDelta: 250m, leadTimeDays: 30, acceptedAt: March10));
+
+        Assert.Equal(new AgreementStanding(1_250m, new DateTime(2026, 4, 9, 0, 0, 0, DateTimeKind.Utc)), agreement.Standing);
+        Assert.Equal(AgreementStanding.None, new AgreementStanding(0m, null));
     }
 }

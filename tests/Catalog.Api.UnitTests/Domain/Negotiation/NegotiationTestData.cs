@@ -16,6 +16,9 @@ internal static class NegotiationTestData
 
     public static readonly ActorRef ItLead = new(new Guid("0190f0b4-0000-7000-8000-0000000000b2"), "Ian It-Lead", "it-lead");
 
+    /// <summary>The person who signs for the customer.</summary>
+    public static readonly Signatory Signer = new("Fiona Fischer", "Head of Finance");
+
     public static readonly DateTime T4 = T0.AddHours(4);
     public static readonly DateTime T5 = T0.AddHours(5);
     public static readonly DateTime T6 = T0.AddHours(6);
@@ -65,7 +68,7 @@ internal static class NegotiationTestData
             CounterOffer: counterOffer);
 
     public static CounterOffer Counter(decimal monthlyCostDelta = 600m) =>
-        new(CounterOfferTargets, 2_000m, monthlyCostDelta, "Cheaper without a second data centre.");
+        new(CounterOfferTargets, 2_000m, monthlyCostDelta, 45, "Cheaper without a second data centre.");
 
     /// <summary>A proposal opened by <see cref="Customer"/> at T0 for a live service; submitted too unless told.</summary>
     public static Proposal OpenProposal(bool submit = true, IReadOnlyList<Target>? targets = null) =>
@@ -97,8 +100,13 @@ internal static class NegotiationTestData
             option,
             targets ?? Round1Targets,
             monthlyCostDelta,
+            3_000m,
             currency,
             leadTimeDays,
+            ["Maintenance windows move to Sunday nights."],
+            [new Consequence(null, "Backups move to a second site.", ConsequenceSeverity.Medium)],
+            option == AcceptOption.CounterOffer ? "Cheaper without a second data centre." : null,
+            Signer,
             acceptedBy ?? Customer,
             acceptedAt ?? T0);
 }

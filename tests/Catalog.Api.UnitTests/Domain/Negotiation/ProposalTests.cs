@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Domain.Services;
@@ -247,7 +248,7 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m, currency: "CHF", leadTimeDays: 21));
 
-        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, Customer2, T2);
+        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer2, T2);
 
         Assert.Equal(ProposalStatus.Agreed, proposal.Status);
         Assert.Equal(analysis.Id, proposal.AcceptedAnalysisId);
@@ -272,7 +273,7 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m));
 
-        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500.00m, Customer, T2);
+        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500.00m, AgreementStanding.None, Signer, Customer, T2);
 
         Assert.Equal(1_500m, terms.MonthlyCostDelta);
     }
@@ -284,7 +285,7 @@ public class ProposalTests
         proposal.Revise(Round2Targets, null, Customer, T2);
         var analysis = proposal.PublishAnalysis(Analysis(monthlyCostDelta: 2_500m), ItLead, T3);
 
-        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 2_500m, Customer, T4);
+        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 2_500m, AgreementStanding.None, Signer, Customer, T4);
 
         Assert.Equal(2, terms.Round);
         Assert.Equal(Round2Targets, terms.Targets);
@@ -297,14 +298,19 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m, counterOffer: Counter(monthlyCostDelta: 600m)));
 
-        var terms = proposal.Accept(analysis.Id, AcceptOption.CounterOffer, 600m, Customer, T2);
+        var terms = proposal.Accept(analysis.Id, AcceptOption.CounterOffer, 600m, AgreementStanding.None, Signer, Customer, T2);
 
         Assert.Equal(ProposalStatus.Agreed, proposal.Status);
         Assert.Equal(AcceptOption.CounterOffer, terms.Option);
         Assert.Equal(CounterOfferTargets, terms.Targets);
         Assert.Equal(600m, terms.MonthlyCostDelta);
         Assert.Equal("EUR", terms.Currency);
-        Assert.Equal(14, terms.LeadTimeDays);
+        // The counter-offer's own lead time, cost and note, not the proposed option's.
+        Assert.Equal(45, terms.LeadTimeDays);
+        Assert.Equal(2_000m, terms.OneOffCost);
+        Assert.Equal("Cheaper without a second data centre.", terms.Note);
+        Assert.Equal(["Maintenance windows move to Sunday nights."], terms.TradeOffs);
+        Assert.Equal(Signer, terms.SignedBy);
         Assert.Equal(AcceptOption.CounterOffer, proposal.AcceptedOption);
         AssertEvent(proposal.Events[^1], 4, ProposalEventType.Accepted, 1, Customer, T2, analysis.Id, "counter-offer");
     }
@@ -314,10 +320,10 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m, counterOffer: Counter(monthlyCostDelta: 600m)));
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.CounterOffer, 1_500m, Customer, T2));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.CounterOffer, 1_500m, AgreementStanding.None, Signer, Customer, T2));
 
-        Assert.Equal("monthly-cost-mismatch", error.Code);
-        Assert.Equal(600m, error.Facts["monthlyCost"]);
+        Assert.Equal("monthly-charge-mismatch", error.Code);
+        Assert.Equal(600m, error.Facts["expectedMonthlyCharge"]);
     }
 
     [Fact]
@@ -326,7 +332,7 @@ public class ProposalTests
         var (proposal, first) = AnalysedProposal();
         var second = proposal.PublishAnalysis(Analysis(monthlyCostDelta: 1_200m), ItLead, T2);
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(first.Id, AcceptOption.Proposed, 1_500m, Customer, T3));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(first.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3));
 
         Assert.Equal("analysis-not-current", error.Code);
         Assert.Equal(second.Id, error.Facts["currentAnalysisId"]);
@@ -343,7 +349,7 @@ public class ProposalTests
 
         // The round-1 analysis was never superseded within its round; it is stale because the round moved on.
         Assert.True(first.IsCurrent);
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(first.Id, AcceptOption.Proposed, 1_500m, Customer, T4));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(first.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T4));
 
         Assert.Equal("analysis-not-current", error.Code);
         Assert.Equal(second.Id, error.Facts["currentAnalysisId"]);
@@ -356,7 +362,7 @@ public class ProposalTests
         var (proposal, first) = AnalysedProposal();
         proposal.Revise(Round2Targets, null, Customer, T2);
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(first.Id, AcceptOption.Proposed, 1_500m, Customer, T3));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(first.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3));
 
         Assert.Equal("proposal-action-not-allowed", error.Code);
         Assert.Equal("submitted", error.Facts["currentStatus"]);
@@ -369,7 +375,7 @@ public class ProposalTests
         var (proposal, analysis) = AnalysedProposal();
 
         var error = Assert.Throws<DomainRuleException>(
-            () => proposal.Accept(new Guid("0190f0b4-0000-7000-8000-0000000000ff"), AcceptOption.Proposed, 1_500m, Customer, T2));
+            () => proposal.Accept(new Guid("0190f0b4-0000-7000-8000-0000000000ff"), AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T2));
 
         Assert.Equal("analysis-not-current", error.Code);
         Assert.Equal(analysis.Id, error.Facts["currentAnalysisId"]);
@@ -381,7 +387,7 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(counterOffer: null));
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.CounterOffer, 1_500m, Customer, T2));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.CounterOffer, 1_500m, AgreementStanding.None, Signer, Customer, T2));
 
         Assert.Equal("no-counter-offer", error.Code);
         AssertUnchangedAnalysed(proposal, version: 3, updatedAt: T1);
@@ -395,10 +401,10 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m));
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.Proposed, offered, Customer, T2));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.Proposed, offered, AgreementStanding.None, Signer, Customer, T2));
 
-        Assert.Equal("monthly-cost-mismatch", error.Code);
-        Assert.Equal(1_500m, error.Facts["monthlyCost"]);
+        Assert.Equal("monthly-charge-mismatch", error.Code);
+        Assert.Equal(1_500m, error.Facts["expectedMonthlyCharge"]);
         Assert.Equal("EUR", error.Facts["currency"]);
         AssertUnchangedAnalysed(proposal, version: 3, updatedAt: T1);
     }
@@ -407,9 +413,9 @@ public class ProposalTests
     public void Accept_Twice_ThrowsProposalActionNotAllowed()
     {
         var (proposal, analysis) = AnalysedProposal();
-        proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, Customer, T2);
+        proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T2);
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, Customer, T3));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3));
 
         Assert.Equal("proposal-action-not-allowed", error.Code);
         Assert.Equal("agreed", error.Facts["currentStatus"]);
@@ -422,7 +428,7 @@ public class ProposalTests
     public void Agreed_AnyFurtherAction_IsRefused()
     {
         var (proposal, analysis) = AnalysedProposal();
-        proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, Customer, T2);
+        proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T2);
 
         Assert.Equal("proposal-action-not-allowed", Assert.Throws<DomainRuleException>(() => proposal.Withdraw("Too late", Customer, T3)).Code);
         Assert.Equal("proposal-action-not-allowed", Assert.Throws<DomainRuleException>(() => proposal.Revise(Round2Targets, null, Customer, T3)).Code);
@@ -467,7 +473,7 @@ public class ProposalTests
             () => proposal.Submit(Customer, T3),
             () => proposal.Revise(Round2Targets, null, Customer, T3),
             () => proposal.PublishAnalysis(Analysis(), ItLead, T3),
-            () => proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, Customer, T3),
+            () => proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3),
             () => proposal.Withdraw("Again.", Customer, T3),
         };
 
@@ -508,7 +514,7 @@ public class ProposalTests
         var third = proposal.PublishAnalysis(Analysis(monthlyCostDelta: 2_000m), ItLead, T5);
         Assert.Equal((6, T5), (proposal.Version, proposal.UpdatedAt));
 
-        proposal.Accept(third.Id, AcceptOption.Proposed, 2_000m, Customer2, T6);
+        proposal.Accept(third.Id, AcceptOption.Proposed, 2_000m, AgreementStanding.None, Signer, Customer2, T6);
         Assert.Equal((7, T6), (proposal.Version, proposal.UpdatedAt));
 
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], proposal.Events.Select(e => e.Sequence));
@@ -527,15 +533,43 @@ public class ProposalTests
     }
 
     [Fact]
-    public void MonthlyCostOf_EachOption_IsThatOptionsDeltaOrNull()
+    public void Quote_EachOption_IsThatOptionsTermsAgainstTheStandingOrNull()
     {
         var (_, withCounter) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m, counterOffer: Counter(monthlyCostDelta: -200m)));
         var (_, withoutCounter) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m));
+        var standing = new AgreementStanding(4_000m, null);
 
-        Assert.Equal(1_500m, withCounter.MonthlyCostOf(AcceptOption.Proposed));
-        Assert.Equal(-200m, withCounter.MonthlyCostOf(AcceptOption.CounterOffer));
-        Assert.Equal(1_500m, withoutCounter.MonthlyCostOf(AcceptOption.Proposed));
-        Assert.Null(withoutCounter.MonthlyCostOf(AcceptOption.CounterOffer));
+        Assert.Equal(new OptionQuote(1_500m, 4_000m, 5_500m, 8_000m, 14, T0.Date.AddDays(14)), withCounter.Quote(AcceptOption.Proposed, standing, T0));
+        Assert.Equal(new OptionQuote(-200m, 4_000m, 3_800m, 2_000m, 45, T0.Date.AddDays(45)), withCounter.Quote(AcceptOption.CounterOffer, standing, T0));
+        Assert.Equal(1_500m, withoutCounter.Quote(AcceptOption.Proposed, AgreementStanding.None, T0)!.MonthlyCharge);
+        Assert.Null(withoutCounter.Quote(AcceptOption.CounterOffer, standing, T0));
+    }
+
+    [Fact]
+    public void Accept_Renegotiation_ConfirmsCurrentChargePlusIncrease()
+    {
+        var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m));
+        var standing = new AgreementStanding(4_000m, T0);
+
+        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 5_500m, standing, Signer, Customer, T2);
+
+        Assert.Equal(1_500m, terms.MonthlyCostDelta);
+    }
+
+    [Fact]
+    public void Accept_RenegotiationConfirmingOnlyTheIncrease_ThrowsNamingTheChargeAndHowItIsMadeUp()
+    {
+        var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m));
+        var standing = new AgreementStanding(4_000m, T0);
+
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, standing, Signer, Customer, T2));
+
+        Assert.Equal("monthly-charge-mismatch", error.Code);
+        Assert.Equal(5_500m, error.Facts["expectedMonthlyCharge"]);
+        Assert.Equal(4_000m, error.Facts["currentMonthlyCharge"]);
+        Assert.Equal(1_500m, error.Facts["monthlyCostDelta"]);
+        Assert.Contains("5500 EUR: the current 4000 EUR plus 1500 EUR", error.Message, StringComparison.Ordinal);
+        AssertUnchangedAnalysed(proposal, version: 3, updatedAt: T1);
     }
 
     private static void AssertUnchangedAnalysed(Proposal proposal, int version, DateTime updatedAt)

@@ -98,8 +98,17 @@ internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<A
         builder.Property(v => v.Targets).HasField("_targets").HasJsonConversion();
         builder.Property(v => v.MonthlyCharge).HasPrecision(18, 2);
         builder.Property(v => v.Currency).HasMaxLength(3);
+        builder.Property(v => v.OneOffCost).HasPrecision(18, 2);
+        builder.Property(v => v.TradeOffs).HasField("_tradeOffs").HasJsonConversion();
+        builder.Property(v => v.Consequences).HasField("_consequences").HasJsonConversion();
+        builder.Property(v => v.Note).HasMaxLength(2000);
         builder.Property(v => v.ProposalTitle).HasMaxLength(200);
         builder.ComplexProperty(v => v.AcceptedBy, actor => ActorColumns.Configure(actor, "AcceptedBy"));
+        builder.ComplexProperty(v => v.SignedBy, signatory =>
+        {
+            signatory.Property(s => s.Name).HasColumnName("SignedByName").HasMaxLength(200);
+            signatory.Property(s => s.Title).HasColumnName("SignedByTitle").HasMaxLength(200);
+        });
         builder.HasOne<Proposal>().WithMany().HasForeignKey(v => v.ProposalId).OnDelete(DeleteBehavior.Restrict);
     }
 }
