@@ -1,5 +1,6 @@
 using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.ApiKeys;
+using Catalog.Api.Features.Attainment;
 using Catalog.Api.Features.Calendars;
 using Catalog.Api.Features.Changes;
 using Catalog.Api.Features.Customers;
@@ -95,6 +96,7 @@ app.MapAgreements();
 app.MapOutages();
 app.MapCalendars();
 app.MapMeasurements();
+app.MapAttainment();
 app.MapOpenSlo();
 app.MapChanges();
 app.MapExport();

@@ -55,7 +55,7 @@ public sealed class ServiceCalendar
     /// <summary>Replaces the calendar's hours; refused with the reasons when they are not well-formed.</summary>
     public void Change(string name, string? timeZone, IReadOnlyList<WeeklyHours> weeklyHours, IReadOnlyList<DateOnly> holidays, DateTime now)
     {
-        var candidate = new ServiceHoursCalendar(Key, name, timeZone ?? "UTC", weeklyHours, holidays.Select(LocalDate.FromDateOnly).ToList());
+        var candidate = new ServiceHoursCalendar(Key, name, timeZone ?? "UTC", weeklyHours, holidays);
         if (candidate.Problems() is { Count: > 0 } problems)
         {
             throw new DomainRuleException("calendar-invalid", string.Join(" ", problems));
@@ -70,5 +70,5 @@ public sealed class ServiceCalendar
     }
 
     /// <summary>The calendar as it applies to a customer in <paramref name="customerTimeZone"/>.</summary>
-    public ServiceHoursCalendar For(string customerTimeZone) => new(Key, Name, TimeZone ?? customerTimeZone, _weeklyHours, _holidays.Select(LocalDate.FromDateOnly).ToList());
+    public ServiceHoursCalendar For(string customerTimeZone) => new(Key, Name, TimeZone ?? customerTimeZone, _weeklyHours, _holidays);
 }

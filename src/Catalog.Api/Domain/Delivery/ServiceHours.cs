@@ -14,7 +14,7 @@ public sealed record WeeklyHours(IsoDayOfWeek Day, int FromMinute, int ToMinute)
 /// IANA time zone, less public holidays. Availability is measured within these hours and the time-to-restore clock
 /// only runs within them.
 /// </summary>
-public sealed record ServiceHoursCalendar(string Key, string Name, string TimeZone, IReadOnlyList<WeeklyHours> WeeklyHours, IReadOnlyList<LocalDate> Holidays)
+public sealed record ServiceHoursCalendar(string Key, string Name, string TimeZone, IReadOnlyList<WeeklyHours> WeeklyHours, IReadOnlyList<DateOnly> Holidays)
 {
     public const string BusinessHours = "business-hours";
     public const string ExtendedHours = "extended-hours";
@@ -27,6 +27,19 @@ public sealed record ServiceHoursCalendar(string Key, string Name, string TimeZo
         new(ExtendedHours, "Extended hours", timeZone, Days(IsoDayOfWeek.Monday, IsoDayOfWeek.Saturday, 7 * 60, 22 * 60), []),
         new(AllHours, "Around the clock", timeZone, Days(IsoDayOfWeek.Monday, IsoDayOfWeek.Sunday, 0, Delivery.WeeklyHours.EndOfDay), []),
     ];
+
+    /// <summary>Plain words for people: "Monday to Friday 08:00–18:00, Europe/Berlin time, except public holidays".</summary>
+    public string Describe()
+    {
+        var days = WeeklyHours.GroupBy(h => (h.FromMinute, h.ToMinute)).Select(g =>
+        {
+            var list = g.Select(h => h.Day).Order().ToList();
+            var consecutive = list.Count > 2 && list[^1] - list[0] == list.Count - 1;
+            var named = consecutive ? $"{list[0]} to {list[^1]}" : string.Join(", ", list);
+            return g.Key is (0, Delivery.WeeklyHours.EndOfDay) ? $"{named}, all day" : $"{named} {Clock(g.Key.FromMinute)}–{Clock(g.Key.ToMinute)}";
+        });
+        return $"{string.Join("; ", days)}, {TimeZone} time{(Holidays.Count > 0 ? $", except {Holidays.Count} listed holidays" : string.Empty)}";
+    }
 
     /// <summary>Every reason the calendar cannot be used; empty when it is well-formed.</summary>
     public IReadOnlyList<string> Problems()
@@ -62,7 +75,7 @@ public sealed record ServiceHoursCalendar(string Key, string Name, string TimeZo
         }
 
         var zone = Zone();
-        var holidays = Holidays.ToHashSet();
+        var holidays = Holidays.Select(LocalDate.FromDateOnly).ToHashSet();
         var byDay = WeeklyHours.ToLookup(h => h.Day);
         var intervals = new List<Interval>();
 
@@ -91,6 +104,8 @@ public sealed record ServiceHoursCalendar(string Key, string Name, string TimeZo
     private static Instant AtMinute(DateTimeZone zone, LocalDate day, int minute) =>
         (minute >= Delivery.WeeklyHours.EndOfDay ? day.PlusDays(1).AtMidnight() : day.At(LocalTime.FromMinutesSinceMidnight(minute)))
             .InZoneLeniently(zone).ToInstant();
+
+    private static string Clock(int minute) => $"{minute / 60:00}:{minute % 60:00}";
 
     private static List<Delivery.WeeklyHours> Days(IsoDayOfWeek first, IsoDayOfWeek last, int from, int to) =>
         Enumerable.Range((int)first, last - first + 1).Select(d => new Delivery.WeeklyHours((IsoDayOfWeek)d, from, to)).ToList();

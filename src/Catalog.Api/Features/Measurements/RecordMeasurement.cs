@@ -59,7 +59,7 @@ public static class RecordMeasurement
                 throw new InvalidInputException("metric", $"'{input.Metric}' is not a metric; see GET /api/v1/metrics.");
             }
 
-            if (metric.ValueType != MetricValueType.Number || metric.Key is Attainment.AvailabilityMetric or Attainment.TimeToRestoreMetric)
+            if (metric.ValueType != MetricValueType.Number || metric.Key is AttainmentRules.AvailabilityMetric or AttainmentRules.TimeToRestoreMetric)
             {
                 throw new InvalidInputException("metric", $"'{metric.Key}' is not measured by a number reported per month{(metric.ValueType == MetricValueType.Number ? "; it follows from the recorded outages" : string.Empty)}.");
             }

@@ -27,7 +27,7 @@ public class AttainmentTests
         new(Guid.NewGuid(), attributed ?? Email, kind, priority, start, end);
 
     private static MonthAttainment Month(int year, int month, IReadOnlyList<PromisedTerms> versions, IReadOnlyList<CountedOutageInput> outages, Instant? now = null, IReadOnlyList<MeasurementInput>? measurements = null) =>
-        Attainment.ForMonth(new YearMonth(year, month), BerlinZone, versions, null, outages, measurements ?? [], Metrics, now ?? Local(2027, 1, 1, 0))!;
+        AttainmentRules.ForMonth(new YearMonth(year, month), BerlinZone, versions, null, outages, measurements ?? [], Metrics, now ?? Local(2027, 1, 1, 0))!;
 
     [Fact]
     public void Availability_MonthWithSpringDaylightSavingChange_CountsTheShorterMonth()
@@ -109,7 +109,7 @@ public class AttainmentTests
     [Fact]
     public void Attainment_MonthBeforeTheFirstVersionIsInForce_IsAbsent()
     {
-        var month = Attainment.ForMonth(new YearMonth(2026, 5), BerlinZone, [Terms(1, Local(2026, 6, 3, 0), "24x7", Availability(99m))], null, [], [], Metrics, Local(2027, 1, 1, 0));
+        var month = AttainmentRules.ForMonth(new YearMonth(2026, 5), BerlinZone, [Terms(1, Local(2026, 6, 3, 0), "24x7", Availability(99m))], null, [], [], Metrics, Local(2027, 1, 1, 0));
 
         Assert.Null(month);
     }

@@ -31,7 +31,7 @@ public class ServiceHoursCalendarTests
     [Fact]
     public void Between_Holiday_HasNoServiceHours()
     {
-        var calendar = BuiltIn(ServiceHoursCalendar.BusinessHours) with { Holidays = [new LocalDate(2026, 6, 2)] };
+        var calendar = BuiltIn(ServiceHoursCalendar.BusinessHours) with { Holidays = [new DateOnly(2026, 6, 2)] };
 
         var hours = calendar.Between(Local(2026, 6, 1), Local(2026, 6, 8));
 

@@ -118,6 +118,10 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("MaintenanceWindows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<decimal>("MonthlyCharge")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -147,6 +151,9 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ServiceHours")
+                        .HasColumnType("text");
 
                     b.Property<string>("Targets")
                         .IsRequired()

@@ -109,6 +109,10 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MaintenanceWindows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("MonthlyCharge")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -136,6 +140,9 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceHours")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Targets")
                         .IsRequired()

@@ -21,6 +21,20 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                 nullable: false,
                 defaultValue: "UTC");
 
+            migrationBuilder.AddColumn<string>(
+                // Versions agreed before windows existed have none.
+                name: "MaintenanceWindows",
+                table: "AgreementVersions",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ServiceHours",
+                table: "AgreementVersions",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Calendars",
                 columns: table => new
@@ -149,6 +163,14 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "TimeZone",
                 table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "MaintenanceWindows",
+                table: "AgreementVersions");
+
+            migrationBuilder.DropColumn(
+                name: "ServiceHours",
+                table: "AgreementVersions");
         }
     }
 }

@@ -22,6 +22,20 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                 defaultValue: "UTC",
                 collation: "C");
 
+            migrationBuilder.AddColumn<string>(
+                // Versions agreed before windows existed have none.
+                name: "MaintenanceWindows",
+                table: "AgreementVersions",
+                type: "text",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ServiceHours",
+                table: "AgreementVersions",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Calendars",
                 columns: table => new
@@ -150,6 +164,14 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "TimeZone",
                 table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "MaintenanceWindows",
+                table: "AgreementVersions");
+
+            migrationBuilder.DropColumn(
+                name: "ServiceHours",
+                table: "AgreementVersions");
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed record RestoreIncident(Guid OutageId, Guid AttributedServiceId, de
 /// month (in the customer's time zone) is split where a new version takes effect, and each stretch is measured
 /// against that version's own targets, service hours and maintenance windows.
 /// </summary>
-public static class Attainment
+public static class AttainmentRules
 {
     public const string AvailabilityMetric = "availability";
     public const string TimeToRestoreMetric = "time-to-restore";
