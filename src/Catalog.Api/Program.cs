@@ -2,6 +2,7 @@ using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.ApiKeys;
 using Catalog.Api.Features.Changes;
 using Catalog.Api.Features.Customers;
+using Catalog.Api.Features.Demo;
 using Catalog.Api.Features.Export;
 using Catalog.Api.Features.Metrics;
 using Catalog.Api.Features.Proposals;
@@ -97,7 +98,7 @@ if (!BuildTime.IsGeneratingOpenApiDocument)
 {
     await app.PrepareDatabaseAsync();
     await app.EnsureAdminKeyAsync();
-    await app.SeedDemoDataAsync();
+    await DemoData.SeedAtStartAsync(app);
 }
 
 await app.RunAsync();

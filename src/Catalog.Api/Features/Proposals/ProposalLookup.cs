@@ -1,6 +1,6 @@
 using Catalog.Api.Domain.Agreements;
-using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Domain.Services;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
@@ -34,15 +34,7 @@ internal static class ProposalLookup
         return agreement?.Standing ?? AgreementStanding.None;
     }
 
-    /// <summary>A retired (or never live) service takes no new proposals, and no moves that would lead to an agreement.</summary>
-    public static async Task EnsureServiceIsLiveAsync(CatalogDbContext db, Proposal proposal, CancellationToken cancellationToken)
-    {
-        var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == proposal.ServiceId, cancellationToken);
-        if (!service.AcceptsNewWork)
-        {
-            throw new DomainRuleException(
-                "service-not-live",
-                $"Service '{service.Key}' is {service.Lifecycle.ToString().ToLowerInvariant()}; its proposals can no longer be submitted, revised or accepted, only withdrawn.");
-        }
-    }
+    /// <summary>The proposal's service, untracked: the domain decides whether it still takes work.</summary>
+    public static Task<Service> ServiceOfAsync(CatalogDbContext db, Proposal proposal, CancellationToken cancellationToken) =>
+        db.Services.AsNoTracking().SingleAsync(s => s.Id == proposal.ServiceId, cancellationToken);
 }
