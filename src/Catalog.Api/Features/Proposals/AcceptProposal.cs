@@ -45,7 +45,7 @@ public static class AcceptProposal
     {
         public async Task<AgreementVersionResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            var proposal = await ProposalLookup.LoadAsync(db, actor, command.ProposalId, forUpdate: true, cancellationToken);
+            var proposal = await ProposalLookup.LoadAsync(db, command.ProposalId, forUpdate: true, cancellationToken);
             var service = await ProposalLookup.ServiceOfAsync(db, proposal, cancellationToken);
             var input = command.Input;
             var now = clock.GetUtcNow().UtcDateTime;
