@@ -83,16 +83,18 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
 
-app.MapServices();
-app.MapCustomers();
-app.MapMetrics();
-app.MapApiKeys();
-app.MapProposals();
-app.MapAgreements();
-app.MapOpenSlo();
-app.MapChanges();
-app.MapExport();
-app.MapWebhooks();
+// Every answer of the API gets its ETag in one place, and a GET that already has it gets 304 (ETagFilter).
+var api = app.MapGroup(string.Empty).WithETags();
+api.MapServices();
+api.MapCustomers();
+api.MapMetrics();
+api.MapApiKeys();
+api.MapProposals();
+api.MapAgreements();
+api.MapOpenSlo();
+api.MapChanges();
+api.MapExport();
+api.MapWebhooks();
 
 if (!BuildTime.IsGeneratingOpenApiDocument)
 {

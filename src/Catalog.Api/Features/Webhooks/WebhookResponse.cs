@@ -1,11 +1,12 @@
 using System.Linq.Expressions;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Infrastructure.Webhooks;
+using Catalog.Api.Infrastructure.Http;
 
 namespace Catalog.Api.Features.Webhooks;
 
 /// <summary>A webhook subscription as listed: never its secret, which is shown only once, when it is created.</summary>
-public record WebhookResponse
+public record WebhookResponse : IVersionTagged
 {
     public Guid Id { get; init; }
 
