@@ -87,7 +87,7 @@ public sealed class TenancyFilterTests : IDisposable
             Assert.Single(await first.Customers.ToListAsync());
         }
 
-        // A context built by hand, outside any scope, is what the API's own work uses: it has no caller.
+        // Leased again without a caller, the same pooled context reads every customer's rows.
         var factory = _services.GetRequiredService<IDbContextFactory<SqliteCatalogDbContext>>();
         await using var next = factory.CreateDbContext();
 

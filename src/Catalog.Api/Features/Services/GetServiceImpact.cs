@@ -58,7 +58,8 @@ public static class GetServiceImpact
                 .Select(s => new { s.Id, s.Key, s.Name, s.Kind, s.Lifecycle })
                 .ToDictionaryAsync(s => s.Id, cancellationToken);
 
-            // A customer learns which services are affected, but only about its own subscriptions and agreements (the tenancy filter).
+            // A customer learns which services are affected, but only about its own subscriptions and agreements:
+            // the tenancy filter confines both queries.
             var subscribers = await db.Subscriptions.AsNoTracking().Where(s => ids.Contains(s.ServiceId) && s.Units > 0)
                 .Join(db.Customers, s => s.CustomerId, c => c.Id, (s, c) => new { s.ServiceId, c.Id, c.Key, c.Name, s.Units })
                 .ToListAsync(cancellationToken);

@@ -40,7 +40,7 @@ public static class PersistenceSetup
         {
             case DatabaseProvider.Sqlite:
                 var settings = new SqliteConnectionSettings(configuration["Database:SqliteSynchronous"] is { Length: > 0 } level ? level : "Normal");
-                services.AddPooledDbContextFactory<SqliteCatalogDbContext>(options => Common(options
+                services.AddPooledDbContextFactory<SqliteCatalogDbContext>(options => IgnoreFilteredParentWarning(options
                     .UseSqlite(
                         string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString,
                         sqlite => sqlite.CommandTimeout(Seconds(commandTimeout)))
@@ -49,7 +49,7 @@ public static class PersistenceSetup
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = PostgresConnectionString(connectionString, connectTimeout);
-                services.AddPooledDbContextFactory<PostgresCatalogDbContext>(options => Common(options
+                services.AddPooledDbContextFactory<PostgresCatalogDbContext>(options => IgnoreFilteredParentWarning(options
                     .UseNpgsql(postgres, npgsql => npgsql.CommandTimeout(Seconds(commandTimeout)))));
                 services.AddScoped<CatalogDbContext>(Lease<PostgresCatalogDbContext>);
                 break;
@@ -77,7 +77,7 @@ public static class PersistenceSetup
 
     // Rounds, analyses, events and versions have no tenancy filter of their own: they are read only through their
     // proposal or agreement, which has, so EF Core's warning that a filtered parent could hide them does not apply.
-    private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options) =>
+    private static DbContextOptionsBuilder IgnoreFilteredParentWarning(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     /// <summary>
