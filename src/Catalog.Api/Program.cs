@@ -2,6 +2,7 @@ using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.ApiKeys;
 using Catalog.Api.Features.Changes;
 using Catalog.Api.Features.Customers;
+using Catalog.Api.Features.Demo;
 using Catalog.Api.Features.Export;
 using Catalog.Api.Features.Metrics;
 using Catalog.Api.Features.Proposals;
@@ -82,22 +83,24 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
 
-app.MapServices();
-app.MapCustomers();
-app.MapMetrics();
-app.MapApiKeys();
-app.MapProposals();
-app.MapAgreements();
-app.MapOpenSlo();
-app.MapChanges();
-app.MapExport();
-app.MapWebhooks();
+// Every answer of the API gets its ETag in one place, and a GET that already has it gets 304 (ETagFilter).
+var api = app.MapGroup(string.Empty).WithETags();
+api.MapServices();
+api.MapCustomers();
+api.MapMetrics();
+api.MapApiKeys();
+api.MapProposals();
+api.MapAgreements();
+api.MapOpenSlo();
+api.MapChanges();
+api.MapExport();
+api.MapWebhooks();
 
 if (!BuildTime.IsGeneratingOpenApiDocument)
 {
     await app.PrepareDatabaseAsync();
     await app.EnsureAdminKeyAsync();
-    await app.SeedDemoDataAsync();
+    await DemoData.SeedAtStartAsync(app);
 }
 
 await app.RunAsync();
