@@ -4,6 +4,7 @@ using Catalog.Api.Features.Attainment;
 using Catalog.Api.Features.Calendars;
 using Catalog.Api.Features.Changes;
 using Catalog.Api.Features.Customers;
+using Catalog.Api.Features.Demo;
 using Catalog.Api.Features.Export;
 using Catalog.Api.Features.Measurements;
 using Catalog.Api.Features.Metrics;
@@ -87,26 +88,28 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
 
-app.MapServices();
-app.MapCustomers();
-app.MapMetrics();
-app.MapApiKeys();
-app.MapProposals();
-app.MapAgreements();
-app.MapOutages();
-app.MapCalendars();
-app.MapMeasurements();
-app.MapAttainment();
-app.MapOpenSlo();
-app.MapChanges();
-app.MapExport();
-app.MapWebhooks();
+// Every answer of the API gets its ETag in one place, and a GET that already has it gets 304 (ETagFilter).
+var api = app.MapGroup(string.Empty).WithETags();
+api.MapServices();
+api.MapCustomers();
+api.MapMetrics();
+api.MapApiKeys();
+api.MapProposals();
+api.MapAgreements();
+api.MapOutages();
+api.MapCalendars();
+api.MapMeasurements();
+api.MapAttainment();
+api.MapOpenSlo();
+api.MapChanges();
+api.MapExport();
+api.MapWebhooks();
 
 if (!BuildTime.IsGeneratingOpenApiDocument)
 {
     await app.PrepareDatabaseAsync();
     await app.EnsureAdminKeyAsync();
-    await app.SeedDemoDataAsync();
+    await DemoData.SeedAtStartAsync(app);
 }
 
 await app.RunAsync();

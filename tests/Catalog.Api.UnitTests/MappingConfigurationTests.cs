@@ -2,7 +2,10 @@ using AutoMapper;
 using AutoMapper.Internal;
 using AutoMapper.QueryableExtensions;
 using Catalog.Api.Domain.Services;
+using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Features.Services;
+using Catalog.Api.Features.Webhooks;
+using Catalog.Api.Infrastructure.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Catalog.Api.UnitTests.TestData;
 
@@ -48,6 +51,35 @@ public class MappingConfigurationTests
         AssertMapped(service, response);
         Assert.Equal(new[] { storage.Id, network.Id }.Order(), response.DependsOn);
     }
+
+    [Fact]
+    public void ProjectTo_WebhookSubscription_FillsEveryFieldOfTheListedShape()
+    {
+        var subscription = Webhook();
+
+        var response = Assert.Single(new[] { subscription }.AsQueryable().ProjectTo<WebhookResponse>(Configuration).ToList());
+
+        Assert.IsNotType<CreatedWebhookResponse>(response);
+        Assert.Equal(["proposal.agreed", "service.created"], response.EventTypes);
+        Assert.Equal(
+            (subscription.Id, "https://hooks.example.com/catalog", "Ops board", WebhookStatus.Active, (string?)null, (DateTime?)null, subscription.CreatedBy, T0, T0, 1),
+            (response.Id, response.Url, response.Description, response.Status, response.DisabledReason, response.DisabledAt, response.CreatedBy, response.CreatedAt, response.UpdatedAt, response.Version));
+    }
+
+    [Fact]
+    public void Map_NewWebhookSubscription_CarriesTheSecretOnlyInTheCreatedShape()
+    {
+        var subscription = Webhook();
+
+        var created = Configuration.CreateMapper().Map<CreatedWebhookResponse>(subscription);
+
+        Assert.Equal("whsec_c2VjcmV0", created.Secret);
+        Assert.Equal((subscription.Id, subscription.Url, 1), (created.Id, created.Url, created.Version));
+    }
+
+    private static WebhookSubscription Webhook() => WebhookSubscription.Create(
+        Guid.CreateVersion7(T0), new ActorRef(Guid.CreateVersion7(T0), "Integration", "integrator"), "https://hooks.example.com/catalog",
+        ["service.created", "proposal.agreed"], " Ops board ", "whsec_c2VjcmV0", 0, T0);
 
     private static (Service Service, Service Storage, Service Network) ServiceWithDependencies()
     {

@@ -82,21 +82,25 @@ public sealed class Proposal
         proposal.Record(ProposalEventType.Created, null, null, actor, now);
         if (submit)
         {
-            proposal.Submit(actor, now);
+            proposal.Submit(service, actor, now);
         }
 
         return proposal;
     }
 
-    public void Submit(ActorRef actor, DateTime now)
+    /// <param name="service">The proposal's service: a retired (or never live) one takes no new work.</param>
+    public void Submit(Service service, ActorRef actor, DateTime now)
     {
+        EnsureTakesWork(service);
         Status = ProposalStateMachine.Apply(Status, ProposalAction.Submit);
         Record(ProposalEventType.Submitted, null, null, actor, now);
     }
 
     /// <summary>New targets: a new round, and back to submitted (a draft stays a draft). Earlier rounds are kept.</summary>
-    public void Revise(IReadOnlyList<Target> targets, string? note, ActorRef actor, DateTime now)
+    /// <param name="service">The proposal's service: a retired (or never live) one takes no new work.</param>
+    public void Revise(Service service, IReadOnlyList<Target> targets, string? note, ActorRef actor, DateTime now)
     {
+        EnsureTakesWork(service);
         Status = ProposalStateMachine.Apply(Status, ProposalAction.Revise);
         CurrentRound++;
         _rounds.Add(ProposalRound.Open(Id, CurrentRound, targets, note, actor, now));
@@ -120,9 +124,12 @@ public sealed class Proposal
     /// superseded or unknown analysis, a missing counter-offer or a different charge is refused, so nobody
     /// accepts a price they did not see.
     /// </summary>
+    /// <param name="service">The proposal's service: a retired (or never live) one takes no new agreement.</param>
     /// <param name="standing">Where the agreement for this service and customer stands (<see cref="AgreementStanding.None"/> before the first version).</param>
-    public AcceptedTerms Accept(Guid analysisId, AcceptOption option, decimal monthlyCharge, AgreementStanding standing, Signatory signedBy, ActorRef actor, DateTime now)
+    public AcceptedTerms Accept(
+        Service service, Guid analysisId, AcceptOption option, decimal monthlyCharge, AgreementStanding standing, Signatory signedBy, ActorRef actor, DateTime now)
     {
+        EnsureTakesWork(service);
         var next = ProposalStateMachine.Apply(Status, ProposalAction.Accept);
         var analysis = _analyses.SingleOrDefault(a => a.Id == analysisId);
         if (analysis is null || !analysis.IsCurrent || analysis.Round != CurrentRound)
@@ -174,6 +181,26 @@ public sealed class Proposal
         Status = ProposalStateMachine.Apply(Status, ProposalAction.Withdraw);
         WithdrawalReason = reason;
         Record(ProposalEventType.Withdrawn, null, reason, actor, now);
+    }
+
+    /// <summary>
+    /// A retired (or never live) service takes no moves that lead to an agreement: submitting, revising and
+    /// accepting are refused, withdrawing is not. Checked before the state machine, so the service's state is what
+    /// the refusal names.
+    /// </summary>
+    private void EnsureTakesWork(Service service)
+    {
+        if (service.Id != ServiceId)
+        {
+            throw new ArgumentException($"Proposal {Id} is about service {ServiceId}, not {service.Id}.", nameof(service));
+        }
+
+        if (!service.AcceptsNewWork)
+        {
+            throw new DomainRuleException(
+                "service-not-live",
+                $"Service '{service.Key}' is {service.Lifecycle.ToString().ToLowerInvariant()}; its proposals can no longer be submitted, revised or accepted, only withdrawn.");
+        }
     }
 
     private void Record(ProposalEventType type, Guid? analysisId, string? note, ActorRef actor, DateTime now)

@@ -1,5 +1,4 @@
 using Catalog.Api.Domain.Agreements;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -8,17 +7,12 @@ namespace Catalog.Api.Features.Agreements;
 
 internal static class AgreementLookup
 {
-    /// <summary>The agreement with its versions, if the caller may see it; another customer's answers 404.</summary>
-    public static async Task<Agreement> LoadAsync(CatalogDbContext db, Actor actor, Guid id, bool forUpdate, CancellationToken cancellationToken)
+    /// <summary>The agreement with its versions, or 404; another customer's is not found either (the tenancy filter).</summary>
+    public static async Task<Agreement> LoadAsync(CatalogDbContext db, Guid id, bool forUpdate, CancellationToken cancellationToken)
     {
         var agreements = db.Agreements.Include(a => a.Versions);
-        var agreement = await (forUpdate ? agreements : agreements.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (agreement is null || !actor.CanSeeCustomer(agreement.CustomerId))
-        {
-            throw new NotFoundException("agreement", id);
-        }
-
-        return agreement;
+        return await (forUpdate ? agreements : agreements.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new NotFoundException("agreement", id);
     }
 
     /// <summary>The current version of every active agreement, for views that list what is agreed (impact).</summary>

@@ -1,9 +1,14 @@
 using Catalog.Api.Features.Calendars;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Infrastructure.Http;
 
 namespace Catalog.Api.Features.Agreements;
 
+/// <remarks>
+/// Not tagged by its version: the version in force changes with time, not only with writes, so its ETag is a
+/// hash of the representation (<see cref="ETagFilter"/>).
+/// </remarks>
 public sealed record AgreementResponse
 {
     public Guid Id { get; init; }
@@ -53,7 +58,7 @@ public sealed record AgreementResponse
 }
 
 /// <summary>One immutable version: the targets, what it costs, what the customer accepted with it, when it takes effect, and where it came from.</summary>
-public sealed record AgreementVersionResponse
+public sealed record AgreementVersionResponse : IVersionTagged
 {
     public Guid AgreementId { get; init; }
 
@@ -87,6 +92,9 @@ public sealed record AgreementVersionResponse
 
     /// <summary>What the agreed support hours meant when the version was accepted: availability is measured within them.</summary>
     public AgreedServiceHours? ServiceHours { get; init; }
+
+    /// <summary>Versions never change, so a version's ETag is its number for good.</summary>
+    int IVersionTagged.Version => Number;
 
     internal static AgreementVersionResponse From(AgreementVersion version) => new()
     {

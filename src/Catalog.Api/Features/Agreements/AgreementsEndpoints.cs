@@ -55,13 +55,12 @@ public static class AgreementsEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Results<Ok<AgreementResponse>, StatusCodeHttpResult>> GetAsync(
-        HttpContext http, IMediator mediator, Guid id, DateTimeOffset? at, CancellationToken cancellationToken)
+    private static async Task<Ok<AgreementResponse>> GetAsync(
+        IMediator mediator, Guid id, DateTimeOffset? at, CancellationToken cancellationToken)
     {
         var agreement = await mediator.Send(new GetAgreement.Query(id, at?.UtcDateTime), cancellationToken);
 
-        // The version in force changes with time, not only with writes, so the tag follows the representation.
-        return ETags.OkOrNotModified(http, agreement, ETags.ForContent(http, agreement));
+        return TypedResults.Ok(agreement);
     }
 
     private static async Task<Ok<Page<AgreementVersionResponse>>> ListVersionsAsync(
@@ -71,13 +70,12 @@ public static class AgreementsEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Results<Ok<AgreementVersionResponse>, StatusCodeHttpResult>> GetVersionAsync(
-        HttpContext http, IMediator mediator, Guid id, int number, CancellationToken cancellationToken)
+    private static async Task<Ok<AgreementVersionResponse>> GetVersionAsync(
+        IMediator mediator, Guid id, int number, CancellationToken cancellationToken)
     {
         var version = await mediator.Send(new GetAgreementVersion.Query(id, number), cancellationToken);
 
-        // Versions never change, so a version's ETag is its number for good.
-        return ETags.OkOrNotModified(http, version, ETags.ForVersion(version.Number));
+        return TypedResults.Ok(version);
     }
 
     private static async Task<IResult> GetDiffAsync(HttpContext http, IMediator mediator, Guid id, int number, int? from, CancellationToken cancellationToken)
@@ -94,10 +92,9 @@ public static class AgreementsEndpoints
         return PlainLanguage.Text(http, format, document.Title, document.Markdown);
     }
 
-    private static async Task<Ok<AgreementResponse>> TerminateAsync(HttpContext http, IMediator mediator, Guid id, TerminateAgreement.TerminationInput body, CancellationToken cancellationToken)
+    private static async Task<Ok<AgreementResponse>> TerminateAsync(IMediator mediator, Guid id, TerminateAgreement.TerminationInput body, CancellationToken cancellationToken)
     {
         var agreement = await mediator.Send(new TerminateAgreement.Command(id, body), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForContent(http, agreement);
         return TypedResults.Ok(agreement);
     }
 }

@@ -1,6 +1,5 @@
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Features.Metrics;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +13,11 @@ public static class GetAgreementDocument
 
     public sealed record Document(string Title, string Markdown);
 
-    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, Actor actor) : IRequestHandler<Query, Document>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary) : IRequestHandler<Query, Document>
     {
         public async Task<Document> Handle(Query query, CancellationToken cancellationToken)
         {
-            var agreement = await AgreementLookup.LoadAsync(db, actor, query.AgreementId, forUpdate: false, cancellationToken);
+            var agreement = await AgreementLookup.LoadAsync(db, query.AgreementId, forUpdate: false, cancellationToken);
             var version = AgreementLookup.VersionOf(agreement, query.Number);
             var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == agreement.ServiceId, cancellationToken);
             var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == agreement.CustomerId, cancellationToken);

@@ -1,4 +1,3 @@
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
 
@@ -8,11 +7,11 @@ public static class GetAgreementVersion
 {
     public sealed record Query(Guid AgreementId, int Number) : IRequest<AgreementVersionResponse>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, AgreementVersionResponse>
+    internal sealed class Handler(CatalogDbContext db) : IRequestHandler<Query, AgreementVersionResponse>
     {
         public async Task<AgreementVersionResponse> Handle(Query query, CancellationToken cancellationToken)
         {
-            var agreement = await AgreementLookup.LoadAsync(db, actor, query.AgreementId, forUpdate: false, cancellationToken);
+            var agreement = await AgreementLookup.LoadAsync(db, query.AgreementId, forUpdate: false, cancellationToken);
             return AgreementVersionResponse.From(AgreementLookup.VersionOf(agreement, query.Number));
         }
     }

@@ -1,6 +1,5 @@
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Features.Metrics;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +11,11 @@ public static class GetOpenSloExport
 {
     public sealed record Query(Guid AgreementId, int Number) : IRequest<string>;
 
-    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, Actor actor) : IRequestHandler<Query, string>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary) : IRequestHandler<Query, string>
     {
         public async Task<string> Handle(Query query, CancellationToken cancellationToken)
         {
-            var agreement = await AgreementLookup.LoadAsync(db, actor, query.AgreementId, forUpdate: false, cancellationToken);
+            var agreement = await AgreementLookup.LoadAsync(db, query.AgreementId, forUpdate: false, cancellationToken);
             var version = AgreementLookup.VersionOf(agreement, query.Number);
             var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == agreement.ServiceId, cancellationToken);
             var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == agreement.CustomerId, cancellationToken);

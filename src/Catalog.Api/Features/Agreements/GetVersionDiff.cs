@@ -1,6 +1,5 @@
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Features.Metrics;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using MediatR;
@@ -28,11 +27,11 @@ public static class GetVersionDiff
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, Actor actor) : IRequestHandler<Query, Result>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var agreement = await AgreementLookup.LoadAsync(db, actor, query.AgreementId, forUpdate: false, cancellationToken);
+            var agreement = await AgreementLookup.LoadAsync(db, query.AgreementId, forUpdate: false, cancellationToken);
             var to = AgreementLookup.VersionOf(agreement, query.Number);
             var from = AgreementLookup.VersionOf(agreement, query.From ?? query.Number - 1);
             var metrics = await vocabulary.ReadAsync(db, from.Targets.Concat(to.Targets).Select(t => t.Metric), cancellationToken);

@@ -1,4 +1,3 @@
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
@@ -10,11 +9,11 @@ public static class ListAgreementVersions
 {
     public sealed record Query(Guid AgreementId, PageRequest Page) : IRequest<Page<AgreementVersionResponse>>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, Page<AgreementVersionResponse>>
+    internal sealed class Handler(CatalogDbContext db) : IRequestHandler<Query, Page<AgreementVersionResponse>>
     {
         public async Task<Page<AgreementVersionResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var agreement = await AgreementLookup.LoadAsync(db, actor, query.AgreementId, forUpdate: false, cancellationToken);
+            var agreement = await AgreementLookup.LoadAsync(db, query.AgreementId, forUpdate: false, cancellationToken);
             return agreement.Versions.OrderBy(v => v.Number).Select(AgreementVersionResponse.From)
                 .ToPage(query.Page, v => v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

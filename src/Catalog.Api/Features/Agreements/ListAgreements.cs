@@ -1,6 +1,4 @@
 using Catalog.Api.Domain.Agreements;
-using Catalog.Api.Domain.ApiKeys;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
@@ -13,15 +11,11 @@ public static class ListAgreements
     /// <summary>Agreements in the order they were opened, filtered; a customer key sees only its own.</summary>
     public sealed record Query(PageRequest Page, Guid? ServiceId = null, Guid? CustomerId = null, AgreementStatus? Status = null) : IRequest<Page<AgreementResponse>>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Query, Page<AgreementResponse>>
+    internal sealed class Handler(CatalogDbContext db, TimeProvider clock) : IRequestHandler<Query, Page<AgreementResponse>>
     {
         public async Task<Page<AgreementResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
             var agreements = db.Agreements.AsNoTracking();
-            if (actor.Role == ApiRole.Customer)
-            {
-                agreements = agreements.Where(a => a.CustomerId == actor.CustomerId);
-            }
 
             if (query.ServiceId is { } serviceId)
             {

@@ -1,4 +1,3 @@
-using Catalog.Api.Infrastructure.Http;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,12 +20,9 @@ public static class OpenSloEndpoints
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, StatusCodeHttpResult>> GetAsync(
-        HttpContext http, IMediator mediator, Guid id, int number, CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> GetAsync(IMediator mediator, Guid id, int number, CancellationToken cancellationToken)
     {
         var yaml = await mediator.Send(new GetOpenSloExport.Query(id, number), cancellationToken);
-        return ETags.IsNotModified(http, ETags.ForContent(http, yaml))
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Text(yaml, Yaml + "; charset=utf-8");
+        return TypedResults.Text(yaml, Yaml + "; charset=utf-8");
     }
 }

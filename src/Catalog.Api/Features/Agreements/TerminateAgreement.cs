@@ -22,7 +22,7 @@ public static class TerminateAgreement
     {
         public async Task<AgreementResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            var agreement = await AgreementLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
+            var agreement = await AgreementLookup.LoadAsync(db, command.Id, forUpdate: true, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             agreement.Terminate(command.Input.Reason!.Trim(), actor.Ref, now);
             db.Record(ChangeTypes.AgreementTerminated, SubjectTypes.Agreement, agreement.Id, actor.Ref, now, AgreementResponse.From(agreement, now));

@@ -1,10 +1,11 @@
 using AutoMapper;
 using Catalog.Api.Domain.ApiKeys;
+using Catalog.Api.Infrastructure.Http;
 
 namespace Catalog.Api.Features.ApiKeys;
 
 /// <summary>An API key as listed: never its secret, which is shown only once, when it is issued.</summary>
-public record ApiKeyResponse
+public record ApiKeyResponse : IVersionTagged
 {
     public Guid Id { get; init; }
 

@@ -39,15 +39,14 @@ public static class ApiKeysEndpoints
     private static async Task<Created<IssuedApiKeyResponse>> CreateAsync(HttpContext http, IMediator mediator, CreateApiKey.ApiKeyInput body, CancellationToken cancellationToken)
     {
         var key = await mediator.Send(new CreateApiKey.Command(body), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(key.Version);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", key);
     }
 
-    private static async Task<Results<Ok<ApiKeyResponse>, StatusCodeHttpResult>> GetAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+    private static async Task<Ok<ApiKeyResponse>> GetAsync(IMediator mediator, Guid id, CancellationToken cancellationToken)
     {
         var key = await mediator.Send(new GetApiKey.Query(id), cancellationToken);
-        return ETags.OkOrNotModified(http, key, ETags.ForVersion(key.Version));
+        return TypedResults.Ok(key);
     }
 
     private static async Task<NoContent> RevokeAsync(IMediator mediator, Guid id, CancellationToken cancellationToken)

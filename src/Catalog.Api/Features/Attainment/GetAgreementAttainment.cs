@@ -4,7 +4,6 @@ using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Services;
 using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.Metrics;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
@@ -45,11 +44,11 @@ public static class GetAgreementAttainment
 
     private static int Months(YearMonth from, YearMonth to) => ((to.Year - from.Year) * 12) + to.Month - from.Month + 1;
 
-    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, Actor actor, TimeProvider clock) : IRequestHandler<Query, AttainmentResponse>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, TimeProvider clock) : IRequestHandler<Query, AttainmentResponse>
     {
         public async Task<AttainmentResponse> Handle(Query query, CancellationToken cancellationToken)
         {
-            var agreement = await AgreementLookup.LoadAsync(db, actor, query.AgreementId, forUpdate: false, cancellationToken);
+            var agreement = await AgreementLookup.LoadAsync(db, query.AgreementId, forUpdate: false, cancellationToken);
             var customer = await db.Customers.AsNoTracking().Where(c => c.Id == agreement.CustomerId).Select(c => new { c.Name, c.TimeZone }).SingleAsync(cancellationToken);
             var zone = DateTimeZoneProviders.Tzdb[customer.TimeZone];
             var now = Instant.FromDateTimeUtc(clock.GetUtcNow().UtcDateTime);

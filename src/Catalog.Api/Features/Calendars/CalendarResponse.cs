@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutoMapper;
+using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Domain.Delivery;
 using NodaTime;
 using NodaTime.Utility;
@@ -7,7 +8,7 @@ using NodaTime.Utility;
 namespace Catalog.Api.Features.Calendars;
 
 /// <summary>What a support-hours level means: the hours of each week it covers, and the public holidays it does not.</summary>
-public sealed record CalendarResponse
+public sealed record CalendarResponse : IVersionTagged
 {
     public Guid Id { get; init; }
 

@@ -30,19 +30,15 @@ public static class CalendarsEndpoints
     private static async Task<Ok<CalendarList>> ListAsync(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(new CalendarList(await mediator.Send(new ListCalendars.Query(), cancellationToken)));
 
-    private static async Task<Results<Ok<CalendarResponse>, StatusCodeHttpResult>> GetAsync(HttpContext http, IMediator mediator, string key, CancellationToken cancellationToken)
-    {
-        var calendar = await mediator.Send(new GetCalendar.Query(key), cancellationToken);
-        return ETags.OkOrNotModified(http, calendar, ETags.ForVersion(calendar.Version));
-    }
+    private static async Task<Ok<CalendarResponse>> GetAsync(IMediator mediator, string key, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetCalendar.Query(key), cancellationToken));
 
     private static async Task<Ok<CalendarResponse>> UpdateAsync(HttpContext http, IMediator mediator, string key, UpdateCalendar.CalendarInput body, CancellationToken cancellationToken)
     {
         var calendar = await mediator.Send(new UpdateCalendar.Command(key, body, IfMatch.From(http)), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(calendar.Version);
         return TypedResults.Ok(calendar);
     }
 
     /// <summary>The calendars, one per support-hours level.</summary>
-    public sealed record CalendarList(IReadOnlyList<CalendarResponse> Items);
+    public sealed record CalendarList(IReadOnlyList<CalendarResponse> Items) : IListResponse;
 }

@@ -3,6 +3,7 @@ using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.Http;
 
 namespace Catalog.Api.Features.Changes;
 
@@ -18,7 +19,7 @@ public static class ListChanges
     public sealed record Query(long After, int Limit, IReadOnlyList<string> Types) : IRequest<ChangesResponse>;
 
     /// <param name="LastSequence">Where to continue: the last item's sequence, or <c>after</c> when there was nothing new.</param>
-    public sealed record ChangesResponse(IReadOnlyList<ChangeResponse> Items, long LastSequence);
+    public sealed record ChangesResponse(IReadOnlyList<ChangeResponse> Items, long LastSequence) : IListResponse;
 
     internal sealed class Validator : AbstractValidator<Query>
     {

@@ -35,7 +35,7 @@ public static class CreateCustomer
             db.Customers.Add(customer);
             db.Record(ChangeTypes.CustomerCreated, SubjectTypes.Customer, customer.Id, actor.Ref, now, mapper.Map<CustomerResponse>(customer));
             await db.SaveChangesAsync(cancellationToken);
-            return await CustomerLookup.ReadAsync(db, mapper, actor, customer.Id, cancellationToken);
+            return await CustomerLookup.ReadAsync(db, mapper, customer.Id, cancellationToken);
         }
     }
 }

@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Catalog.Api.Domain.Customers;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +10,9 @@ namespace Catalog.Api.Features.Customers;
 
 internal static class CustomerLookup
 {
-    /// <summary>The customer as the API shows it, if the caller may see it; otherwise 404.</summary>
-    public static async Task<CustomerResponse> ReadAsync(CatalogDbContext db, IMapper mapper, Actor actor, Guid id, CancellationToken cancellationToken)
+    /// <summary>The customer as the API shows it, or 404; a customer key finds only its own (the tenancy filter).</summary>
+    public static async Task<CustomerResponse> ReadAsync(CatalogDbContext db, IMapper mapper, Guid id, CancellationToken cancellationToken)
     {
-        EnsureVisible(actor, id);
         return await db.Customers.AsNoTracking()
             .Where(c => c.Id == id)
             .ProjectTo<CustomerResponse>(mapper.ConfigurationProvider)
@@ -22,10 +20,9 @@ internal static class CustomerLookup
             ?? throw new NotFoundException("customer", id);
     }
 
-    /// <summary>Checks the customer exists and is visible to the caller; a customer key sees only its own.</summary>
-    public static async Task EnsureExistsAsync(CatalogDbContext db, Actor actor, Guid id, CancellationToken cancellationToken)
+    /// <summary>Checks the customer exists, or 404; a customer key finds only its own (the tenancy filter).</summary>
+    public static async Task EnsureExistsAsync(CatalogDbContext db, Guid id, CancellationToken cancellationToken)
     {
-        EnsureVisible(actor, id);
         if (!await db.Customers.AnyAsync(c => c.Id == id, cancellationToken))
         {
             throw new NotFoundException("customer", id);
@@ -51,12 +48,4 @@ internal static class CustomerLookup
                     UpdatedAt = subscription.UpdatedAt,
                     Version = subscription.Version + service.Version,
                 });
-
-    private static void EnsureVisible(Actor actor, Guid id)
-    {
-        if (!actor.CanSeeCustomer(id))
-        {
-            throw new NotFoundException("customer", id);
-        }
-    }
 }

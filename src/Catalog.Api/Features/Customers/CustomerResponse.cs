@@ -1,9 +1,10 @@
 using AutoMapper;
 using Catalog.Api.Domain.Customers;
+using Catalog.Api.Infrastructure.Http;
 
 namespace Catalog.Api.Features.Customers;
 
-public sealed record CustomerResponse
+public sealed record CustomerResponse : IVersionTagged
 {
     public Guid Id { get; init; }
 
@@ -32,7 +33,7 @@ public sealed record CustomerResponse
 }
 
 /// <summary>How many units of one service a customer consumes.</summary>
-public sealed record SubscriptionResponse
+public sealed record SubscriptionResponse : IVersionTagged
 {
     public Guid CustomerId { get; init; }
 

@@ -58,23 +58,21 @@ public static class CustomersEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Created<CustomerResponse>> CreateAsync(HttpContext http, IMediator mediator, CustomerInput body, CancellationToken cancellationToken)
+    private static async Task<Created<CustomerResponse>> CreateAsync(IMediator mediator, CustomerInput body, CancellationToken cancellationToken)
     {
         var customer = await mediator.Send(new CreateCustomer.Command(body), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(customer.Version);
         return TypedResults.Created($"/api/v1/customers/{customer.Id}", customer);
     }
 
-    private static async Task<Results<Ok<CustomerResponse>, StatusCodeHttpResult>> GetAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+    private static async Task<Ok<CustomerResponse>> GetAsync(IMediator mediator, Guid id, CancellationToken cancellationToken)
     {
         var customer = await mediator.Send(new GetCustomer.Query(id), cancellationToken);
-        return ETags.OkOrNotModified(http, customer, ETags.ForVersion(customer.Version));
+        return TypedResults.Ok(customer);
     }
 
     private static async Task<Ok<CustomerResponse>> UpdateAsync(HttpContext http, IMediator mediator, Guid id, CustomerInput body, CancellationToken cancellationToken)
     {
         var customer = await mediator.Send(new UpdateCustomer.Command(id, body, IfMatch.From(http)), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(customer.Version);
         return TypedResults.Ok(customer);
     }
 
@@ -90,23 +88,22 @@ public static class CustomersEndpoints
     {
         var result = await mediator.Send(new PutSubscription.Command(id, body, IfMatch.From(http)), cancellationToken);
         var subscription = result.Subscription;
-        http.Response.Headers.ETag = ETags.ForVersion(subscription.Version);
         return result.Created
             ? TypedResults.Created($"/api/v1/customers/{id}/subscriptions/{subscription.ServiceId}", subscription)
             : TypedResults.Ok(subscription);
     }
 
-    private static async Task<Results<Ok<SubscriptionResponse>, StatusCodeHttpResult>> GetSubscriptionAsync(
-        HttpContext http, IMediator mediator, Guid id, Guid serviceId, CancellationToken cancellationToken)
+    private static async Task<Ok<SubscriptionResponse>> GetSubscriptionAsync(
+        IMediator mediator, Guid id, Guid serviceId, CancellationToken cancellationToken)
     {
         var subscription = await mediator.Send(new GetSubscription.Query(id, serviceId), cancellationToken);
-        return ETags.OkOrNotModified(http, subscription, ETags.ForVersion(subscription.Version));
+        return TypedResults.Ok(subscription);
     }
 
-    private static async Task<Results<Ok<GetCharges.ChargesResponse>, StatusCodeHttpResult>> GetChargesAsync(
-        HttpContext http, IMediator mediator, Guid id, string? month, CancellationToken cancellationToken)
+    private static async Task<Ok<GetCharges.ChargesResponse>> GetChargesAsync(
+        IMediator mediator, Guid id, string? month, CancellationToken cancellationToken)
     {
         var charges = await mediator.Send(new GetCharges.Query(id, month), cancellationToken);
-        return ETags.OkOrNotModified(http, charges, ETags.ForContent(http, charges));
+        return TypedResults.Ok(charges);
     }
 }

@@ -1,7 +1,6 @@
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Customers;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using MediatR;
@@ -38,11 +37,11 @@ public static class GetCharges
                 .OverridePropertyName("month").WithMessage("month must be a calendar month written YYYY-MM, such as 2026-12.");
     }
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Query, ChargesResponse>
+    internal sealed class Handler(CatalogDbContext db, TimeProvider clock) : IRequestHandler<Query, ChargesResponse>
     {
         public async Task<ChargesResponse> Handle(Query query, CancellationToken cancellationToken)
         {
-            await CustomerLookup.EnsureExistsAsync(db, actor, query.CustomerId, cancellationToken);
+            await CustomerLookup.EnsureExistsAsync(db, query.CustomerId, cancellationToken);
             var month = CalendarMonth.Parse(query.Month) ?? CalendarMonth.Of(clock.GetUtcNow().UtcDateTime);
             var consumption = await db.Subscriptions.AsNoTracking()
                 .Where(s => s.CustomerId == query.CustomerId)

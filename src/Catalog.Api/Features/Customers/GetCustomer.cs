@@ -1,5 +1,4 @@
 using AutoMapper;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
 
@@ -9,9 +8,9 @@ public static class GetCustomer
 {
     public sealed record Query(Guid Id) : IRequest<CustomerResponse>;
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor) : IRequestHandler<Query, CustomerResponse>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper) : IRequestHandler<Query, CustomerResponse>
     {
         public Task<CustomerResponse> Handle(Query query, CancellationToken cancellationToken) =>
-            CustomerLookup.ReadAsync(db, mapper, actor, query.Id, cancellationToken);
+            CustomerLookup.ReadAsync(db, mapper, query.Id, cancellationToken);
     }
 }

@@ -1,7 +1,5 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
-using Catalog.Api.Domain.ApiKeys;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
@@ -24,15 +22,11 @@ public static class ListCustomers
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor) : IRequestHandler<Query, Page<CustomerResponse>>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper) : IRequestHandler<Query, Page<CustomerResponse>>
     {
         public Task<Page<CustomerResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
             var customers = db.Customers.AsNoTracking();
-            if (actor.Role == ApiRole.Customer)
-            {
-                customers = customers.Where(c => c.Id == actor.CustomerId);
-            }
 
             if (query.Key is not null)
             {

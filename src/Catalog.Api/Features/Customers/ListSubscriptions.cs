@@ -1,4 +1,3 @@
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
@@ -10,11 +9,11 @@ public static class ListSubscriptions
     /// <summary>A customer's subscriptions in service-id order.</summary>
     public sealed record Query(Guid CustomerId, PageRequest Page) : IRequest<Page<SubscriptionResponse>>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, Page<SubscriptionResponse>>
+    internal sealed class Handler(CatalogDbContext db) : IRequestHandler<Query, Page<SubscriptionResponse>>
     {
         public async Task<Page<SubscriptionResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
-            await CustomerLookup.EnsureExistsAsync(db, actor, query.CustomerId, cancellationToken);
+            await CustomerLookup.EnsureExistsAsync(db, query.CustomerId, cancellationToken);
             var subscriptions = query.Page.AfterId() is { } afterId
                 ? CustomerLookup.Subscriptions(db, s => s.CustomerId == query.CustomerId && s.ServiceId.CompareTo(afterId) > 0)
                 : CustomerLookup.Subscriptions(db, s => s.CustomerId == query.CustomerId);

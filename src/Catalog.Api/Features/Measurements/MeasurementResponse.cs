@@ -1,10 +1,11 @@
 using AutoMapper;
+using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Negotiation;
 
 namespace Catalog.Api.Features.Measurements;
 
-public sealed record MeasurementResponse
+public sealed record MeasurementResponse : IVersionTagged
 {
     public Guid Id { get; init; }
 

@@ -30,10 +30,9 @@ public static class MeasurementsEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Results<Created<MeasurementResponse>, Ok<MeasurementResponse>>> RecordAsync(HttpContext http, IMediator mediator, Guid serviceId, RecordMeasurement.MeasurementInput body, CancellationToken cancellationToken)
+    private static async Task<Results<Created<MeasurementResponse>, Ok<MeasurementResponse>>> RecordAsync(IMediator mediator, Guid serviceId, RecordMeasurement.MeasurementInput body, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new RecordMeasurement.Command(serviceId, body), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(result.Measurement.Version);
         return result.Created
             ? TypedResults.Created($"/api/v1/services/{serviceId}/measurements?period={result.Measurement.Period}&metric={result.Measurement.Metric}", result.Measurement)
             : TypedResults.Ok(result.Measurement);

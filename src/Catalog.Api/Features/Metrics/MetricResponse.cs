@@ -1,9 +1,10 @@
 using AutoMapper;
 using Catalog.Api.Domain.Metrics;
+using Catalog.Api.Infrastructure.Http;
 
 namespace Catalog.Api.Features.Metrics;
 
-public sealed record MetricResponse
+public sealed record MetricResponse : IVersionTagged
 {
     public Guid Id { get; init; }
 

@@ -31,16 +31,15 @@ public static class MetricsEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Created<MetricResponse>> CreateAsync(HttpContext http, IMediator mediator, CreateMetric.MetricInput body, CancellationToken cancellationToken)
+    private static async Task<Created<MetricResponse>> CreateAsync(IMediator mediator, CreateMetric.MetricInput body, CancellationToken cancellationToken)
     {
         var metric = await mediator.Send(new CreateMetric.Command(body), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(metric.Version);
         return TypedResults.Created($"/api/v1/metrics/{metric.Id}", metric);
     }
 
-    private static async Task<Results<Ok<MetricResponse>, StatusCodeHttpResult>> GetAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+    private static async Task<Ok<MetricResponse>> GetAsync(IMediator mediator, Guid id, CancellationToken cancellationToken)
     {
         var metric = await mediator.Send(new GetMetric.Query(id), cancellationToken);
-        return ETags.OkOrNotModified(http, metric, ETags.ForVersion(metric.Version));
+        return TypedResults.Ok(metric);
     }
 }

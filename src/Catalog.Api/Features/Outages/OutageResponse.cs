@@ -1,10 +1,11 @@
 using AutoMapper;
+using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Negotiation;
 
 namespace Catalog.Api.Features.Outages;
 
-public sealed record OutageResponse
+public sealed record OutageResponse : IVersionTagged
 {
     public Guid Id { get; init; }
 

@@ -47,32 +47,23 @@ public static class OutagesEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Results<Created<OutageResponse>, Ok<OutageResponse>>> RecordAsync(HttpContext http, IMediator mediator, RecordOutage.OutageInput body, CancellationToken cancellationToken)
+    private static async Task<Results<Created<OutageResponse>, Ok<OutageResponse>>> RecordAsync(IMediator mediator, RecordOutage.OutageInput body, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new RecordOutage.Command(body), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(result.Outage.Version);
         return result.Created
             ? TypedResults.Created($"/api/v1/outages/{result.Outage.Id}", result.Outage)
             : TypedResults.Ok(result.Outage);
     }
 
-    private static async Task<Results<Ok<OutageResponse>, StatusCodeHttpResult>> GetAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
-    {
-        var outage = await mediator.Send(new GetOutage.Query(id), cancellationToken);
-        return ETags.OkOrNotModified(http, outage, ETags.ForVersion(outage.Version));
-    }
+    private static async Task<Ok<OutageResponse>> GetAsync(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetOutage.Query(id), cancellationToken));
 
-    private static async Task<Ok<OutageResponse>> RestoreAsync(HttpContext http, IMediator mediator, Guid id, RestoreOutage.RestorationInput body, CancellationToken cancellationToken)
-    {
-        var outage = await mediator.Send(new RestoreOutage.Command(id, body), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(outage.Version);
-        return TypedResults.Ok(outage);
-    }
+    private static async Task<Ok<OutageResponse>> RestoreAsync(IMediator mediator, Guid id, RestoreOutage.RestorationInput body, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new RestoreOutage.Command(id, body), cancellationToken));
 
     private static async Task<Ok<OutageResponse>> CorrectAsync(HttpContext http, IMediator mediator, Guid id, CorrectOutage.CorrectionInput body, CancellationToken cancellationToken)
     {
         var outage = await mediator.Send(new CorrectOutage.Command(id, body, IfMatch.From(http)), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(outage.Version);
         return TypedResults.Ok(outage);
     }
 }

@@ -48,14 +48,14 @@ public static class AcceptProposal
     {
         public async Task<AgreementVersionResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            var proposal = await ProposalLookup.LoadAsync(db, actor, command.ProposalId, forUpdate: true, cancellationToken);
-            await ProposalLookup.EnsureServiceIsLiveAsync(db, proposal, cancellationToken);
+            var proposal = await ProposalLookup.LoadAsync(db, command.ProposalId, forUpdate: true, cancellationToken);
+            var service = await ProposalLookup.ServiceOfAsync(db, proposal, cancellationToken);
             var input = command.Input;
             var now = clock.GetUtcNow().UtcDateTime;
             var agreement = await db.Agreements.Include(a => a.Versions)
                 .SingleOrDefaultAsync(a => a.ServiceId == proposal.ServiceId && a.CustomerId == proposal.CustomerId, cancellationToken);
             var signedBy = new Signatory(input.SignedBy!.Name!.Trim(), string.IsNullOrWhiteSpace(input.SignedBy.Title) ? null : input.SignedBy.Title.Trim());
-            var terms = proposal.Accept(input.AnalysisId!.Value, input.Option!.Value, input.MonthlyCharge!.Value, agreement?.Standing ?? AgreementStanding.None, signedBy, actor.Ref, now);
+            var terms = proposal.Accept(service, input.AnalysisId!.Value, input.Option!.Value, input.MonthlyCharge!.Value, agreement?.Standing ?? AgreementStanding.None, signedBy, actor.Ref, now);
             terms = terms with { ServiceHours = await ServiceHoursAsync(terms.Targets, proposal.CustomerId, cancellationToken) };
             AgreementVersion version;
             if (agreement is null)

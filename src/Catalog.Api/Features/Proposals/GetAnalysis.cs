@@ -1,4 +1,3 @@
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using MediatR;
@@ -9,11 +8,11 @@ public static class GetAnalysis
 {
     public sealed record Query(Guid ProposalId, Guid AnalysisId) : IRequest<AnalysisResponse>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Query, AnalysisResponse>
+    internal sealed class Handler(CatalogDbContext db, TimeProvider clock) : IRequestHandler<Query, AnalysisResponse>
     {
         public async Task<AnalysisResponse> Handle(Query query, CancellationToken cancellationToken)
         {
-            var proposal = await ProposalLookup.LoadAsync(db, actor, query.ProposalId, forUpdate: false, cancellationToken);
+            var proposal = await ProposalLookup.LoadAsync(db, query.ProposalId, forUpdate: false, cancellationToken);
             var analysis = proposal.Analyses.SingleOrDefault(a => a.Id == query.AnalysisId) ?? throw new NotFoundException("analysis", query.AnalysisId);
             var standing = await ProposalLookup.StandingAsync(db, proposal, cancellationToken);
             return AnalysisResponse.From(analysis, proposal.CurrentRound, standing, clock.GetUtcNow().UtcDateTime);

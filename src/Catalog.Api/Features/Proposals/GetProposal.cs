@@ -1,4 +1,3 @@
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
 
@@ -8,9 +7,9 @@ public static class GetProposal
 {
     public sealed record Query(Guid Id) : IRequest<ProposalResponse>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, ProposalResponse>
+    internal sealed class Handler(CatalogDbContext db) : IRequestHandler<Query, ProposalResponse>
     {
         public async Task<ProposalResponse> Handle(Query query, CancellationToken cancellationToken) =>
-            ProposalResponse.From(await ProposalLookup.LoadAsync(db, actor, query.Id, forUpdate: false, cancellationToken));
+            ProposalResponse.From(await ProposalLookup.LoadAsync(db, query.Id, forUpdate: false, cancellationToken));
     }
 }

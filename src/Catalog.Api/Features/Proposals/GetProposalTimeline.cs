@@ -20,11 +20,11 @@ public static class GetProposalTimeline
     /// <param name="Note">The revision note, the withdrawal reason, or the accepted option.</param>
     public sealed record TimelineEntry(int Sequence, ProposalEventType Type, int Round, Guid? AnalysisId, string? Note, ActorRef Actor, DateTime OccurredAt);
 
-    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, Actor actor) : IRequestHandler<Query, Result>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var proposal = await ProposalLookup.LoadAsync(db, actor, query.ProposalId, forUpdate: false, cancellationToken);
+            var proposal = await ProposalLookup.LoadAsync(db, query.ProposalId, forUpdate: false, cancellationToken);
             var entries = proposal.Events.OrderBy(e => e.Sequence)
                 .Select(e => new TimelineEntry(e.Sequence, e.Type, e.Round, e.AnalysisId, e.Note, e.Actor, e.OccurredAt))
                 .ToList();

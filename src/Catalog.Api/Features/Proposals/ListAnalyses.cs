@@ -1,4 +1,3 @@
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
@@ -10,11 +9,11 @@ public static class ListAnalyses
 {
     public sealed record Query(Guid ProposalId, PageRequest Page) : IRequest<Page<AnalysisResponse>>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Query, Page<AnalysisResponse>>
+    internal sealed class Handler(CatalogDbContext db, TimeProvider clock) : IRequestHandler<Query, Page<AnalysisResponse>>
     {
         public async Task<Page<AnalysisResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var proposal = await ProposalLookup.LoadAsync(db, actor, query.ProposalId, forUpdate: false, cancellationToken);
+            var proposal = await ProposalLookup.LoadAsync(db, query.ProposalId, forUpdate: false, cancellationToken);
             var standing = await ProposalLookup.StandingAsync(db, proposal, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             return proposal.Analyses.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Select(a => AnalysisResponse.From(a, proposal.CurrentRound, standing, now))

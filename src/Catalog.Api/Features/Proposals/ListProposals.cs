@@ -1,6 +1,4 @@
-using Catalog.Api.Domain.ApiKeys;
 using Catalog.Api.Domain.Negotiation;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
@@ -13,15 +11,11 @@ public static class ListProposals
     /// <summary>Proposals newest last (id order), filtered; a customer key sees only its own.</summary>
     public sealed record Query(PageRequest Page, ProposalStatus? Status = null, Guid? ServiceId = null, Guid? CustomerId = null) : IRequest<Page<ProposalResponse>>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, Page<ProposalResponse>>
+    internal sealed class Handler(CatalogDbContext db) : IRequestHandler<Query, Page<ProposalResponse>>
     {
         public async Task<Page<ProposalResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
             var proposals = db.Proposals.AsNoTracking();
-            if (actor.Role == ApiRole.Customer)
-            {
-                proposals = proposals.Where(p => p.CustomerId == actor.CustomerId);
-            }
 
             if (query.CustomerId is { } customerId)
             {

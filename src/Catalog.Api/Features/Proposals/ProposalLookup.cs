@@ -1,7 +1,6 @@
 using Catalog.Api.Domain.Agreements;
-using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Negotiation;
-using Catalog.Api.Infrastructure.Auth;
+using Catalog.Api.Domain.Services;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -11,19 +10,14 @@ namespace Catalog.Api.Features.Proposals;
 internal static class ProposalLookup
 {
     /// <summary>
-    /// The whole proposal (rounds, analyses, timeline), if the caller may see it: another customer's proposal
-    /// answers 404, exactly like one that does not exist. Tracked when <paramref name="forUpdate"/>.
+    /// The whole proposal (rounds, analyses, timeline), or 404; another customer's is not found either (the
+    /// tenancy filter). Tracked when <paramref name="forUpdate"/>.
     /// </summary>
-    public static async Task<Proposal> LoadAsync(CatalogDbContext db, Actor actor, Guid id, bool forUpdate, CancellationToken cancellationToken)
+    public static async Task<Proposal> LoadAsync(CatalogDbContext db, Guid id, bool forUpdate, CancellationToken cancellationToken)
     {
         var proposals = db.Proposals.Include(p => p.Rounds).Include(p => p.Analyses).Include(p => p.Events).AsSplitQuery();
-        var proposal = await (forUpdate ? proposals : proposals.AsNoTracking()).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (proposal is null || !actor.CanSeeCustomer(proposal.CustomerId))
-        {
-            throw new NotFoundException("proposal", id);
-        }
-
-        return proposal;
+        return await (forUpdate ? proposals : proposals.AsNoTracking()).SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException("proposal", id);
     }
 
     /// <summary>Where the agreement this proposal would extend stands: what the analysis prices an option against.</summary>
@@ -34,15 +28,7 @@ internal static class ProposalLookup
         return agreement?.Standing ?? AgreementStanding.None;
     }
 
-    /// <summary>A retired (or never live) service takes no new proposals, and no moves that would lead to an agreement.</summary>
-    public static async Task EnsureServiceIsLiveAsync(CatalogDbContext db, Proposal proposal, CancellationToken cancellationToken)
-    {
-        var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == proposal.ServiceId, cancellationToken);
-        if (!service.AcceptsNewWork)
-        {
-            throw new DomainRuleException(
-                "service-not-live",
-                $"Service '{service.Key}' is {service.Lifecycle.ToString().ToLowerInvariant()}; its proposals can no longer be submitted, revised or accepted, only withdrawn.");
-        }
-    }
+    /// <summary>The proposal's service, untracked: the domain decides whether it still takes work.</summary>
+    public static Task<Service> ServiceOfAsync(CatalogDbContext db, Proposal proposal, CancellationToken cancellationToken) =>
+        db.Services.AsNoTracking().SingleAsync(s => s.Id == proposal.ServiceId, cancellationToken);
 }

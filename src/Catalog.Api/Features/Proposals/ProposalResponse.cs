@@ -1,10 +1,11 @@
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Infrastructure.Http;
 
 namespace Catalog.Api.Features.Proposals;
 
-public sealed record ProposalResponse
+public sealed record ProposalResponse : IVersionTagged
 {
     public Guid Id { get; init; }
 

@@ -77,32 +77,30 @@ public static class ProposalsEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Created<ProposalResponse>> CreateAsync(HttpContext http, IMediator mediator, CreateProposal.ProposalInput body, CancellationToken cancellationToken)
+    private static async Task<Created<ProposalResponse>> CreateAsync(IMediator mediator, CreateProposal.ProposalInput body, CancellationToken cancellationToken)
     {
         var proposal = await mediator.Send(new CreateProposal.Command(body), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(proposal.Version);
         return TypedResults.Created($"/api/v1/proposals/{proposal.Id}", proposal);
     }
 
-    private static async Task<Results<Ok<ProposalResponse>, StatusCodeHttpResult>> GetAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+    private static async Task<Ok<ProposalResponse>> GetAsync(IMediator mediator, Guid id, CancellationToken cancellationToken)
     {
         var proposal = await mediator.Send(new GetProposal.Query(id), cancellationToken);
-        return ETags.OkOrNotModified(http, proposal, ETags.ForVersion(proposal.Version));
+        return TypedResults.Ok(proposal);
     }
 
-    private static Task<Ok<ProposalResponse>> SubmitAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken) =>
-        ActAsync(http, mediator, new SubmitProposal.Command(id), cancellationToken);
+    private static Task<Ok<ProposalResponse>> SubmitAsync(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        ActAsync(mediator, new SubmitProposal.Command(id), cancellationToken);
 
-    private static Task<Ok<ProposalResponse>> ReviseAsync(HttpContext http, IMediator mediator, Guid id, ReviseProposal.RevisionInput body, CancellationToken cancellationToken) =>
-        ActAsync(http, mediator, new ReviseProposal.Command(id, body), cancellationToken);
+    private static Task<Ok<ProposalResponse>> ReviseAsync(IMediator mediator, Guid id, ReviseProposal.RevisionInput body, CancellationToken cancellationToken) =>
+        ActAsync(mediator, new ReviseProposal.Command(id, body), cancellationToken);
 
-    private static Task<Ok<ProposalResponse>> WithdrawAsync(HttpContext http, IMediator mediator, Guid id, WithdrawProposal.WithdrawalInput body, CancellationToken cancellationToken) =>
-        ActAsync(http, mediator, new WithdrawProposal.Command(id, body), cancellationToken);
+    private static Task<Ok<ProposalResponse>> WithdrawAsync(IMediator mediator, Guid id, WithdrawProposal.WithdrawalInput body, CancellationToken cancellationToken) =>
+        ActAsync(mediator, new WithdrawProposal.Command(id, body), cancellationToken);
 
-    private static async Task<Ok<ProposalResponse>> ActAsync(HttpContext http, IMediator mediator, IRequest<ProposalResponse> action, CancellationToken cancellationToken)
+    private static async Task<Ok<ProposalResponse>> ActAsync(IMediator mediator, IRequest<ProposalResponse> action, CancellationToken cancellationToken)
     {
         var proposal = await mediator.Send(action, cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(proposal.Version);
         return TypedResults.Ok(proposal);
     }
 
@@ -119,11 +117,11 @@ public static class ProposalsEndpoints
         return TypedResults.Created($"/api/v1/proposals/{id}/analyses/{analysis.Id}", analysis);
     }
 
-    private static async Task<Results<Ok<AnalysisResponse>, StatusCodeHttpResult>> GetAnalysisAsync(
-        HttpContext http, IMediator mediator, Guid id, Guid analysisId, CancellationToken cancellationToken)
+    private static async Task<Ok<AnalysisResponse>> GetAnalysisAsync(
+        IMediator mediator, Guid id, Guid analysisId, CancellationToken cancellationToken)
     {
         var analysis = await mediator.Send(new GetAnalysis.Query(id, analysisId), cancellationToken);
-        return ETags.OkOrNotModified(http, analysis, ETags.ForContent(http, analysis));
+        return TypedResults.Ok(analysis);
     }
 
     private static async Task<Created<AgreementVersionResponse>> AcceptAsync(IMediator mediator, Guid id, AcceptProposal.AcceptanceInput body, CancellationToken cancellationToken)

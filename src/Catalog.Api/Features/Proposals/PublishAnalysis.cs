@@ -75,7 +75,7 @@ public static class PublishAnalysis
     {
         public async Task<AnalysisResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            var proposal = await ProposalLookup.LoadAsync(db, actor, command.ProposalId, forUpdate: true, cancellationToken);
+            var proposal = await ProposalLookup.LoadAsync(db, command.ProposalId, forUpdate: true, cancellationToken);
             var input = command.Input;
             var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == proposal.ServiceId, cancellationToken);
             if (input.Currency != service.Cost.Currency)

@@ -27,12 +27,12 @@ public static class ReviseProposal
     {
         public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            var proposal = await ProposalLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
-            await ProposalLookup.EnsureServiceIsLiveAsync(db, proposal, cancellationToken);
+            var proposal = await ProposalLookup.LoadAsync(db, command.Id, forUpdate: true, cancellationToken);
+            var service = await ProposalLookup.ServiceOfAsync(db, proposal, cancellationToken);
             var targets = command.Input.Targets!.ToTargets();
             await TargetInputs.EnsureValidAsync(vocabulary, db, targets, "targets", cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            proposal.Revise(targets, string.IsNullOrWhiteSpace(command.Input.Note) ? null : command.Input.Note.Trim(), actor.Ref, now);
+            proposal.Revise(service, targets, string.IsNullOrWhiteSpace(command.Input.Note) ? null : command.Input.Note.Trim(), actor.Ref, now);
             db.Record(ChangeTypes.ProposalRevised, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
             await db.SaveActionAsync("proposal", cancellationToken);
             return ProposalResponse.From(proposal);

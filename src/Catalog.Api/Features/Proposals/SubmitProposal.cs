@@ -14,10 +14,10 @@ public static class SubmitProposal
     {
         public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            var proposal = await ProposalLookup.LoadAsync(db, actor, command.Id, forUpdate: true, cancellationToken);
-            await ProposalLookup.EnsureServiceIsLiveAsync(db, proposal, cancellationToken);
+            var proposal = await ProposalLookup.LoadAsync(db, command.Id, forUpdate: true, cancellationToken);
+            var service = await ProposalLookup.ServiceOfAsync(db, proposal, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            proposal.Submit(actor.Ref, now);
+            proposal.Submit(service, actor.Ref, now);
             db.Record(ChangeTypes.ProposalSubmitted, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
             await db.SaveActionAsync("proposal", cancellationToken);
             return ProposalResponse.From(proposal);

@@ -1,7 +1,5 @@
-using Catalog.Api.Domain.ApiKeys;
 using Catalog.Api.Domain.Services;
 using Catalog.Api.Features.Agreements;
-using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using MediatR;
@@ -42,7 +40,7 @@ public static class GetServiceImpact
     /// <param name="ThroughServices">The affected services this customer subscribes to.</param>
     public sealed record AffectedCustomer(Guid Id, string Key, string Name, IReadOnlyList<Guid> ThroughServices);
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, ImpactResponse>
+    internal sealed class Handler(CatalogDbContext db) : IRequestHandler<Query, ImpactResponse>
     {
         public async Task<ImpactResponse> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -60,25 +58,14 @@ public static class GetServiceImpact
                 .Select(s => new { s.Id, s.Key, s.Name, s.Kind, s.Lifecycle })
                 .ToDictionaryAsync(s => s.Id, cancellationToken);
 
-            var subscriptions = db.Subscriptions.AsNoTracking().Where(s => ids.Contains(s.ServiceId) && s.Units > 0);
-            if (actor.Role == ApiRole.Customer)
-            {
-                // A customer learns which services are affected, but only about its own subscriptions.
-                subscriptions = subscriptions.Where(s => s.CustomerId == actor.CustomerId);
-            }
-
-            var subscribers = await subscriptions
+            // A customer learns which services are affected, but only about its own subscriptions and agreements:
+            // the tenancy filter confines both queries.
+            var subscribers = await db.Subscriptions.AsNoTracking().Where(s => ids.Contains(s.ServiceId) && s.Units > 0)
                 .Join(db.Customers, s => s.CustomerId, c => c.Id, (s, c) => new { s.ServiceId, c.Id, c.Key, c.Name, s.Units })
                 .ToListAsync(cancellationToken);
             var byService = subscribers.ToLookup(s => s.ServiceId, s => new SubscribedCustomer(s.Id, s.Key, s.Name, s.Units));
 
-            var agreementQuery = AgreementLookup.CurrentVersions(db).Where(a => ids.Contains(a.ServiceId));
-            if (actor.Role == ApiRole.Customer)
-            {
-                agreementQuery = agreementQuery.Where(a => a.CustomerId == actor.CustomerId);
-            }
-
-            var agreements = (await agreementQuery.ToListAsync(cancellationToken))
+            var agreements = (await AgreementLookup.CurrentVersions(db).Where(a => ids.Contains(a.ServiceId)).ToListAsync(cancellationToken))
                 .ToLookup(a => a.ServiceId, a => new AffectedAgreement(a.AgreementId, a.CustomerId, a.Number, a.MonthlyCharge, a.Currency));
 
             ImpactedService Describe(Guid id, int distance, Guid? via)

@@ -1,9 +1,10 @@
 using AutoMapper;
 using Catalog.Api.Domain.Services;
+using Catalog.Api.Infrastructure.Http;
 
 namespace Catalog.Api.Features.Services;
 
-public sealed record ServiceResponse
+public sealed record ServiceResponse : IVersionTagged
 {
     public Guid Id { get; init; }
 

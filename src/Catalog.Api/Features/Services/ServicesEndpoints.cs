@@ -77,23 +77,21 @@ public static class ServicesEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Created<ServiceResponse>> CreateAsync(HttpContext http, IMediator mediator, ServiceInput body, CancellationToken cancellationToken)
+    private static async Task<Created<ServiceResponse>> CreateAsync(IMediator mediator, ServiceInput body, CancellationToken cancellationToken)
     {
         var service = await mediator.Send(new CreateService.Command(body), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(service.Version);
         return TypedResults.Created($"/api/v1/services/{service.Id}", service);
     }
 
-    private static async Task<Results<Ok<ServiceResponse>, StatusCodeHttpResult>> GetAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+    private static async Task<Ok<ServiceResponse>> GetAsync(IMediator mediator, Guid id, CancellationToken cancellationToken)
     {
         var service = await mediator.Send(new GetService.Query(id), cancellationToken);
-        return ETags.OkOrNotModified(http, service, ETags.ForVersion(service.Version));
+        return TypedResults.Ok(service);
     }
 
     private static async Task<Ok<ServiceResponse>> UpdateAsync(HttpContext http, IMediator mediator, Guid id, ServiceInput body, CancellationToken cancellationToken)
     {
         var service = await mediator.Send(new UpdateService.Command(id, body, IfMatch.From(http)), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(service.Version);
         return TypedResults.Ok(service);
     }
 
@@ -101,21 +99,20 @@ public static class ServicesEndpoints
         HttpContext http, IMediator mediator, Guid id, ChangeServiceLifecycle.LifecycleInput body, CancellationToken cancellationToken)
     {
         var service = await mediator.Send(new ChangeServiceLifecycle.Command(id, body.Lifecycle, IfMatch.From(http)), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(service.Version);
         return TypedResults.Ok(service);
     }
 
-    private static async Task<Results<Ok<GetServiceImpact.ImpactResponse>, StatusCodeHttpResult>> GetImpactAsync(
-        HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+    private static async Task<Ok<GetServiceImpact.ImpactResponse>> GetImpactAsync(
+        IMediator mediator, Guid id, CancellationToken cancellationToken)
     {
         var impact = await mediator.Send(new GetServiceImpact.Query(id), cancellationToken);
-        return ETags.OkOrNotModified(http, impact, ETags.ForContent(http, impact));
+        return TypedResults.Ok(impact);
     }
 
-    private static async Task<Results<Ok<GetCostComparison.CostComparisonResponse>, StatusCodeHttpResult>> GetCostComparisonAsync(
-        HttpContext http, IMediator mediator, Guid id, int? units, CancellationToken cancellationToken)
+    private static async Task<Ok<GetCostComparison.CostComparisonResponse>> GetCostComparisonAsync(
+        IMediator mediator, Guid id, int? units, CancellationToken cancellationToken)
     {
         var comparison = await mediator.Send(new GetCostComparison.Query(id, units), cancellationToken);
-        return ETags.OkOrNotModified(http, comparison, ETags.ForContent(http, comparison));
+        return TypedResults.Ok(comparison);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Persistence;
@@ -42,7 +43,7 @@ public static class CreateWebhook
             && uri.Fragment.Length == 0;
     }
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor, WebhookTargetGuard guard, TimeProvider clock) : IRequestHandler<Command, CreatedWebhookResponse>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, WebhookTargetGuard guard, TimeProvider clock) : IRequestHandler<Command, CreatedWebhookResponse>
     {
         public async Task<CreatedWebhookResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -64,22 +65,7 @@ public static class CreateWebhook
             db.Set<WebhookSubscription>().Add(subscription);
             await db.SaveChangesAsync(cancellationToken);
 
-            var read = await WebhookLookup.ReadAsync(db, actor, subscription.Id, cancellationToken);
-            return new CreatedWebhookResponse
-            {
-                Id = read.Id,
-                Url = read.Url,
-                EventTypes = read.EventTypes,
-                Description = read.Description,
-                Status = read.Status,
-                DisabledReason = read.DisabledReason,
-                DisabledAt = read.DisabledAt,
-                CreatedBy = read.CreatedBy,
-                CreatedAt = read.CreatedAt,
-                UpdatedAt = read.UpdatedAt,
-                Version = read.Version,
-                Secret = secret,
-            };
+            return mapper.Map<CreatedWebhookResponse>(subscription);
         }
     }
 }

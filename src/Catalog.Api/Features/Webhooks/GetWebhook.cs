@@ -1,3 +1,4 @@
+using AutoMapper;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
@@ -8,9 +9,9 @@ public static class GetWebhook
 {
     public sealed record Query(Guid Id) : IRequest<WebhookResponse>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, WebhookResponse>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor) : IRequestHandler<Query, WebhookResponse>
     {
         public Task<WebhookResponse> Handle(Query query, CancellationToken cancellationToken) =>
-            WebhookLookup.ReadAsync(db, actor, query.Id, cancellationToken);
+            WebhookLookup.ReadAsync(db, mapper, actor, query.Id, cancellationToken);
     }
 }

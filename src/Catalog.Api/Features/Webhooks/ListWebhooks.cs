@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
@@ -11,7 +13,7 @@ public static class ListWebhooks
     /// <summary>Subscriptions in the order they were created; an integrator sees only its own key's.</summary>
     public sealed record Query(PageRequest Page, WebhookStatus? Status = null) : IRequest<Page<WebhookResponse>>;
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor) : IRequestHandler<Query, Page<WebhookResponse>>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor) : IRequestHandler<Query, Page<WebhookResponse>>
     {
         public Task<Page<WebhookResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -28,7 +30,7 @@ public static class ListWebhooks
 
             // Ids are version 7 UUIDs, so id order is creation order.
             return subscriptions.OrderBy(s => s.Id)
-                .Select(WebhookResponse.Projection)
+                .ProjectTo<WebhookResponse>(mapper.ConfigurationProvider)
                 .ToPageAsync(query.Page.Limit, s => s.Id.ToString(), cancellationToken);
         }
     }

@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Catalog.Api.Domain.ApiKeys;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
@@ -31,8 +33,8 @@ internal static class WebhookLookup
         }
     }
 
-    public static async Task<WebhookResponse> ReadAsync(CatalogDbContext db, Actor actor, Guid id, CancellationToken cancellationToken) =>
-        await Visible(db, actor).Where(s => s.Id == id).Select(WebhookResponse.Projection).SingleOrDefaultAsync(cancellationToken)
+    public static async Task<WebhookResponse> ReadAsync(CatalogDbContext db, IMapper mapper, Actor actor, Guid id, CancellationToken cancellationToken) =>
+        await Visible(db, actor).Where(s => s.Id == id).ProjectTo<WebhookResponse>(mapper.ConfigurationProvider).SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("webhook", id);
 
     /// <summary>Deliveries with their attempts, in the order given.</summary>

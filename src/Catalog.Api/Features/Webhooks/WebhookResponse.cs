@@ -1,11 +1,12 @@
-using System.Linq.Expressions;
+using AutoMapper;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Infrastructure.Webhooks;
+using Catalog.Api.Infrastructure.Http;
 
 namespace Catalog.Api.Features.Webhooks;
 
 /// <summary>A webhook subscription as listed: never its secret, which is shown only once, when it is created.</summary>
-public record WebhookResponse
+public record WebhookResponse : IVersionTagged
 {
     public Guid Id { get; init; }
 
@@ -33,21 +34,15 @@ public record WebhookResponse
     /// <summary>Increases with every change; the ETag is this number in quotes.</summary>
     public int Version { get; init; }
 
-    /// <summary>The read projection: the secret is never even loaded.</summary>
-    internal static readonly Expression<Func<WebhookSubscription, WebhookResponse>> Projection = s => new WebhookResponse
+    /// <remarks>A projection selects only these members: the secret is never even loaded.</remarks>
+    internal sealed class Mapping : Profile
     {
-        Id = s.Id,
-        Url = s.Url,
-        EventTypes = s.EventTypes,
-        Description = s.Description,
-        Status = s.Status,
-        DisabledReason = s.DisabledReason,
-        DisabledAt = s.DisabledAt,
-        CreatedBy = s.CreatedBy,
-        CreatedAt = s.CreatedAt,
-        UpdatedAt = s.UpdatedAt,
-        Version = s.Version,
-    };
+        public Mapping()
+        {
+            CreateMap<WebhookSubscription, WebhookResponse>();
+            CreateMap<WebhookSubscription, CreatedWebhookResponse>();
+        }
+    }
 }
 
 /// <summary>A newly created subscription, with its signing secret. Store the secret now: it cannot be shown again.</summary>

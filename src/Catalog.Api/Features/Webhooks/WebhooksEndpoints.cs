@@ -49,15 +49,14 @@ public static class WebhooksEndpoints
         HttpContext http, IMediator mediator, CreateWebhook.WebhookInput body, CancellationToken cancellationToken)
     {
         var webhook = await mediator.Send(new CreateWebhook.Command(body), cancellationToken);
-        http.Response.Headers.ETag = ETags.ForVersion(webhook.Version);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/v1/webhooks/{webhook.Id}", webhook);
     }
 
-    private static async Task<Results<Ok<WebhookResponse>, StatusCodeHttpResult>> GetAsync(HttpContext http, IMediator mediator, Guid id, CancellationToken cancellationToken)
+    private static async Task<Ok<WebhookResponse>> GetAsync(IMediator mediator, Guid id, CancellationToken cancellationToken)
     {
         var webhook = await mediator.Send(new GetWebhook.Query(id), cancellationToken);
-        return ETags.OkOrNotModified(http, webhook, ETags.ForVersion(webhook.Version));
+        return TypedResults.Ok(webhook);
     }
 
     private static async Task<NoContent> DeleteAsync(IMediator mediator, Guid id, CancellationToken cancellationToken)
@@ -74,11 +73,11 @@ public static class WebhooksEndpoints
         return TypedResults.Ok(page.WithNextLink(http));
     }
 
-    private static async Task<Results<Ok<WebhookDeliveryResponse>, StatusCodeHttpResult>> GetDeliveryAsync(
-        HttpContext http, IMediator mediator, Guid id, Guid deliveryId, CancellationToken cancellationToken)
+    private static async Task<Ok<WebhookDeliveryResponse>> GetDeliveryAsync(
+        IMediator mediator, Guid id, Guid deliveryId, CancellationToken cancellationToken)
     {
         var delivery = await mediator.Send(new GetWebhookDelivery.Query(id, deliveryId), cancellationToken);
-        return ETags.OkOrNotModified(http, delivery, ETags.ForContent(http, delivery));
+        return TypedResults.Ok(delivery);
     }
 
     private static async Task<Accepted<WebhookDeliveryResponse>> RedeliverAsync(IMediator mediator, Guid id, Guid deliveryId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Catalog.Api.Infrastructure.Http;
 using FluentValidation;
 using MediatR;
 
@@ -26,8 +27,9 @@ public static class ApplicationSetup
         // Messages name fields as the client wrote them ("'oneOffCost' must not be empty"), not as C# members.
         ValidatorOptions.Global.DisplayNameResolver = (_, member, expression) =>
         {
-            var path = expression?.Body.ToString().Split('.').Skip(1).Where(p => p != "Input").ToList() ?? (member is null ? [] : [member.Name]);
-            return path.Count == 0 ? null : string.Join('.', path.Select(p => char.ToLowerInvariant(p[0]) + p[1..]));
+            // The expression's body is "c.Input.Owner.Team": its parameter first, then the member path.
+            var path = expression?.Body.ToString().Split('.').Skip(1).ToList() ?? (member is null ? [] : [member.Name]);
+            return path.Count == 0 || path is ["Input"] ? null : FieldPath.FromMembers(path);
         };
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         

@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Catalog.Api.Domain.ApiKeys;
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Infrastructure.Persistence;
 
 namespace Catalog.Api.Infrastructure.Auth;
 
 /// <summary>Who is calling: the API key, its role and, for customer keys, the customer it speaks for.</summary>
-public sealed class Actor(IHttpContextAccessor accessor)
+public sealed class Actor(IHttpContextAccessor accessor) : ICustomerScope
 {
     public const string CustomerClaim = "customer_id";
 
@@ -21,8 +22,12 @@ public sealed class Actor(IHttpContextAccessor accessor)
     public ActorRef Ref => new(KeyId, User.FindFirstValue(ClaimTypes.Name) ?? string.Empty, Roles.Name(Role));
 
     /// <summary>
-    /// Whether the caller may see what belongs to <paramref name="customerId"/>. A customer sees only its own;
-    /// for everything else the answer to a customer is 404, never 403.
+    /// A customer key reads only its own customer's rows; every other key reads all, and so does the API's own
+    /// work outside a request. A request nobody has authenticated yet reads no customer's rows.
     /// </summary>
-    public bool CanSeeCustomer(Guid customerId) => Role != ApiRole.Customer || CustomerId == customerId;
+    public Guid? ConfinedToCustomerId => accessor.HttpContext is null
+        ? null
+        : User.Identity?.IsAuthenticated != true ? Guid.Empty
+        : Role == ApiRole.Customer ? CustomerId ?? Guid.Empty
+        : null;
 }

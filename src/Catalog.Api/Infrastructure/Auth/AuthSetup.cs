@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Catalog.Api.Infrastructure.Persistence;
 
 namespace Catalog.Api.Infrastructure.Auth;
 
@@ -11,6 +12,7 @@ public static class AuthSetup
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyCache>();
         services.AddScoped<Actor>();
+        services.AddScoped<ICustomerScope>(services => services.GetRequiredService<Actor>());
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

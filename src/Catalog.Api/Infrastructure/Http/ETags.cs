@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Catalog.Api.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,6 +12,7 @@ namespace Catalog.Api.Infrastructure.Http;
 /// <summary>
 /// Strong entity tags. Resources that can be updated are tagged with their concurrency token (the version),
 /// so a GET's ETag is what an update's If-Match must carry; derived views are tagged with a hash of their content.
+/// <see cref="ETagFilter"/> puts them on the answers.
 /// </summary>
 public static class ETags
 {
@@ -19,13 +21,21 @@ public static class ETags
     public static string ForContent<T>(HttpContext http, T body)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, options));
-        return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
+        return Hash(JsonSerializer.SerializeToUtf8Bytes(body, options));
     }
 
-    /// <summary>Answers 200 with the body and its ETag, or 304 when the client's If-None-Match already names it.</summary>
-    public static Results<Ok<T>, StatusCodeHttpResult> OkOrNotModified<T>(HttpContext http, T body, string etag) =>
-        IsNotModified(http, etag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(body);
+    /// <summary>
+    /// The tag of what an endpoint answers, or null for what carries none (a list, no body): its version when it
+    /// has one (<see cref="IVersionTagged"/>), otherwise a hash of its JSON, or of its text and media type.
+    /// </summary>
+    public static string? For(HttpContext http, IResult answer) => answer switch
+    {
+        IValueHttpResult { Value: IVersionTagged versioned } => ForVersion(versioned.Version),
+        IValueHttpResult { Value: null or IListResponse } => null,
+        IValueHttpResult { Value: { } body } => ForContent(http, body),
+        ContentHttpResult { ResponseContent: { } text } content => Hash(Encoding.UTF8.GetBytes(content.ContentType + "\n" + text)),
+        _ => null,
+    };
 
     /// <summary>Sets the ETag and tells whether the client's If-None-Match already names it (answer 304 then).</summary>
     public static bool IsNotModified(HttpContext http, string etag)
@@ -34,6 +44,8 @@ public static class ETags
         return EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
             && tags.Any(t => t.Compare(EntityTagHeaderValue.Any, useStrongComparison: false) || t.Tag == etag);
     }
+
+    private static string Hash(byte[] content) => $"\"{Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16))}\"";
 }
 
 /// <summary>The If-Match precondition of an update, checked against the version the handler loaded.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Quickenshtein;
@@ -26,8 +25,8 @@ public static class JsonInputErrors
             return null;
         }
 
-        var segments = JsonPath.Parse(exception.Path);
-        var field = JsonPath.Field(segments);
+        var segments = FieldPath.ParseJsonPath(exception.Path);
+        var field = FieldPath.Format(segments);
         if (exception is JsonInputException refused)
         {
             return new Finding(refused.Member is not { } member ? field : field == "$" ? member : $"{field}.{member}", refused.Message);
@@ -119,68 +118,4 @@ public static class JsonInputErrors
         static string Integer(long min, long max) =>
             string.Create(CultureInfo.InvariantCulture, $"an integer from {min} to {max}");
     }
-
-    /// <summary>The serializer's JSON paths (<c>$.targets[0].value</c>, <c>$['odd name']</c>) read back into segments.</summary>
-    private static class JsonPath
-    {
-        public static List<Segment> Parse(string path)
-        {
-            var segments = new List<Segment>();
-            var i = path.StartsWith('$') ? 1 : 0;
-            while (i < path.Length)
-            {
-                if (path[i] == '.')
-                {
-                    var end = path.IndexOfAny(['.', '['], i + 1);
-                    end = end < 0 ? path.Length : end;
-                    segments.Add(new Segment(path[(i + 1)..end], null));
-                    i = end;
-                }
-                else if (path[i] == '[' && i + 1 < path.Length && path[i + 1] == '\'')
-                {
-                    var name = new StringBuilder();
-                    for (i += 2; i < path.Length && path[i] != '\''; i++)
-                    {
-                        name.Append(path[i] == '\\' && i + 1 < path.Length ? path[++i] : path[i]);
-                    }
-
-                    segments.Add(new Segment(name.ToString(), null));
-                    i = path.IndexOf(']', i) + 1;
-                }
-                else if (path[i] == '[')
-                {
-                    var end = path.IndexOf(']', i);
-                    segments.Add(new Segment(null, int.Parse(path[(i + 1)..end], CultureInfo.InvariantCulture)));
-                    i = end + 1;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            return segments;
-        }
-
-        /// <summary>The same notation the validators' field errors use: <c>counterOffer.targets[0].metric</c>.</summary>
-        public static string Field(List<Segment> segments)
-        {
-            var field = new StringBuilder();
-            foreach (var segment in segments)
-            {
-                if (segment.Index is { } index)
-                {
-                    field.Append(CultureInfo.InvariantCulture, $"[{index}]");
-                }
-                else
-                {
-                    field.Append(field.Length == 0 ? string.Empty : ".").Append(segment.Name);
-                }
-            }
-
-            return field.Length == 0 ? "$" : field.ToString();
-        }
-    }
-
-    private sealed record Segment(string? Name, int? Index);
 }

@@ -4,11 +4,12 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Infrastructure.Http;
 
 namespace Catalog.Api.Infrastructure.Http;
 
 /// <summary>A page of a list: <c>{ "items": [...], "nextCursor": ... }</c>; <c>nextCursor</c> is null on the last page.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor) : IListResponse;
 
 /// <summary>
 /// Keyset pagination: the cursor carries the sort key of the last item sent, and the next page starts after

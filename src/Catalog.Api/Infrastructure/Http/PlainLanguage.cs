@@ -82,22 +82,20 @@ public static class PlainLanguage
     public static string NegotiateOrThrow(HttpRequest request, string what, params string[] offered) =>
         Negotiate(request, offered) ?? throw new NotAcceptableException($"{what} is available as {string.Join(", ", offered.SkipLast(1))}{(offered.Length > 1 ? " or " : string.Empty)}{offered[^1]}.");
 
-    /// <summary>Answers the Markdown as the negotiated text format, with its ETag (or 304), <c>Vary: Accept</c> and the strict policy.</summary>
+    /// <summary>Answers the Markdown as the negotiated text format, with <c>Vary: Accept</c> and the strict policy (its ETag comes from <see cref="ETagFilter"/>).</summary>
     public static IResult Text(HttpContext http, string format, string title, string markdown)
     {
         var body = format == Html ? Page(title, markdown) : markdown;
         http.Response.Headers.Vary = "Accept";
         http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        return ETags.IsNotModified(http, ETags.ForContent(http, format + body))
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Text(body, format + "; charset=utf-8");
+        return TypedResults.Text(body, format + "; charset=utf-8");
     }
 
     /// <summary>Answers the JSON form of a view that also has text forms: the representation varies by <c>Accept</c>.</summary>
-    public static Results<Ok<T>, StatusCodeHttpResult> Data<T>(HttpContext http, T body)
+    public static Ok<T> Data<T>(HttpContext http, T body)
     {
         http.Response.Headers.Vary = "Accept";
-        return ETags.OkOrNotModified(http, body, ETags.ForContent(http, body));
+        return TypedResults.Ok(body);
     }
 
     private static string Page(string title, string markdown) =>

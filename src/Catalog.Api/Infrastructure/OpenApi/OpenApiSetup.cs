@@ -89,8 +89,10 @@ public static class OpenApiSetup
                     AddProblem(operation, context, StatusCodes.Status409Conflict, "A conflict with the current state, or a request with the same Idempotency-Key is still running.");
                 }
 
-                // Conditional GETs answer 304 to a matching If-None-Match; their handlers say so in their return type.
-                if (metadata.OfType<System.Reflection.MethodInfo>().Any(m => Mentions(m.ReturnType, typeof(Microsoft.AspNetCore.Http.HttpResults.StatusCodeHttpResult))))
+                // A GET that answers one resource through the ETag filter answers 304 to a matching If-None-Match.
+                var answers = context.Description.SupportedResponseTypes.FirstOrDefault(r => r.StatusCode == StatusCodes.Status200OK)?.Type;
+                if (metadata.OfType<ETagged>().Any() && string.Equals(context.Description.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)
+                    && ETagFilter.MayAnswerNotModified(answers))
                 {
                     operation.Responses ??= [];
                     operation.Responses.TryAdd("304", new OpenApiResponse { Description = "Not modified: If-None-Match names the current ETag." });
@@ -118,9 +120,6 @@ public static class OpenApiSetup
         });
         return services;
     }
-
-    private static bool Mentions(Type type, Type wanted) =>
-        type == wanted || (type.IsGenericType && type.GetGenericArguments().Any(argument => Mentions(argument, wanted)));
 
     private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description)
     {

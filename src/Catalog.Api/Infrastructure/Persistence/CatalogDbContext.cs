@@ -22,7 +22,12 @@ namespace Catalog.Api.Infrastructure.Persistence;
 /// </summary>
 public abstract class CatalogDbContext : DbContext
 {
+    /// <summary>The name of the query filter that confines a customer key to its own customer's rows.</summary>
+    public const string TenancyFilter = "tenancy";
+
     private readonly List<PendingChange> _pendingChanges = [];
+
+    private ICustomerScope? _scope;
 
     protected CatalogDbContext(DbContextOptions options)
         : base(options)
@@ -61,6 +66,15 @@ public abstract class CatalogDbContext : DbContext
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
 
     public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
+
+    /// <summary>
+    /// The customer whose rows this context reads, or null for every customer's; the tenancy filter reads it at
+    /// every query (<see cref="OnModelCreating"/>).
+    /// </summary>
+    public Guid? ConfinedToCustomerId => _scope?.ConfinedToCustomerId;
+
+    /// <summary>Confines this context's reads to what <paramref name="scope"/> may see, until it goes back to the pool.</summary>
+    public void ReadAs(ICustomerScope scope) => _scope = scope;
 
     /// <summary>
     /// Notes an event to commit with the pending changes: <paramref name="resource"/> is the resource as it
@@ -163,10 +177,11 @@ public abstract class CatalogDbContext : DbContext
     /// <summary>Starts a read-only transaction in which every query sees the same state of the database.</summary>
     public abstract Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken);
 
-    /// <summary>Contexts are pooled: events noted but never saved (the request failed) must not reach the next user.</summary>
+    /// <summary>Contexts are pooled: events noted but never saved (the request failed), and the caller, must not reach the next user.</summary>
     public override void Dispose()
     {
         _pendingChanges.Clear();
+        _scope = null;
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -174,6 +189,7 @@ public abstract class CatalogDbContext : DbContext
     public override async ValueTask DisposeAsync()
     {
         _pendingChanges.Clear();
+        _scope = null;
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }
@@ -183,8 +199,19 @@ public abstract class CatalogDbContext : DbContext
             ? base.SaveChanges(acceptAllChangesOnSuccess)
             : throw new InvalidOperationException("Changes with events must be saved with SaveChangesAsync.");
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
+
+        // Tenancy, once for every query: a customer key reads only its own customer's rows, so another customer's
+        // proposal, agreement or subscription is simply not found (404, never 403). Rows owned through these
+        // (rounds, analyses, versions) are reached only through them. An entity with a CustomerId gets a line here;
+        // a unit test holds every such entity to it.
+        modelBuilder.Entity<Customer>().HasQueryFilter(TenancyFilter, c => ConfinedToCustomerId == null || c.Id == ConfinedToCustomerId);
+        modelBuilder.Entity<Subscription>().HasQueryFilter(TenancyFilter, s => ConfinedToCustomerId == null || s.CustomerId == ConfinedToCustomerId);
+        modelBuilder.Entity<Proposal>().HasQueryFilter(TenancyFilter, p => ConfinedToCustomerId == null || p.CustomerId == ConfinedToCustomerId);
+        modelBuilder.Entity<Agreement>().HasQueryFilter(TenancyFilter, a => ConfinedToCustomerId == null || a.CustomerId == ConfinedToCustomerId);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -38,22 +38,6 @@ public static class DatabaseStartup
             // WAL lets readers go on while one writer commits.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
-
-    }
-
-    /// <summary>Loads the demo organisation when <c>Demo:Seed</c> is set (<c>--seed-demo</c>).</summary>
-    public static async Task SeedDemoDataAsync(this WebApplication app)
-    {
-        if (!app.Configuration.GetValue<bool>("Demo:Seed"))
-        {
-            return;
-        }
-
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        await new DemoData(db, scope.ServiceProvider.GetRequiredService<AutoMapper.IMapper>(), scope.ServiceProvider.GetRequiredService<TimeProvider>()).SeedAsync();
-        scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup))
-            .LogInformation("Demo data is loaded: services, business units and negotiations in every state.");
     }
 
     /// <summary>Applies the committed migrations of the configured provider, and nothing else.</summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Catalog.Api.Infrastructure.Application;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Catalog.Api.Infrastructure.Persistence;
@@ -39,22 +40,45 @@ public static class PersistenceSetup
         {
             case DatabaseProvider.Sqlite:
                 var settings = new SqliteConnectionSettings(configuration["Database:SqliteSynchronous"] is { Length: > 0 } level ? level : "Normal");
-                services.AddDbContextPool<CatalogDbContext, SqliteCatalogDbContext>(options => options
+                services.AddPooledDbContextFactory<SqliteCatalogDbContext>(options => IgnoreFilteredParentWarning(options
                     .UseSqlite(
                         string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString,
                         sqlite => sqlite.CommandTimeout(Seconds(commandTimeout)))
-                    .AddInterceptors(settings));
+                    .AddInterceptors(settings)));
+                services.AddScoped<CatalogDbContext>(Lease<SqliteCatalogDbContext>);
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = PostgresConnectionString(connectionString, connectTimeout);
-                services.AddDbContextPool<CatalogDbContext, PostgresCatalogDbContext>(options => options
-                    .UseNpgsql(postgres, npgsql => npgsql.CommandTimeout(Seconds(commandTimeout))));
+                services.AddPooledDbContextFactory<PostgresCatalogDbContext>(options => IgnoreFilteredParentWarning(options
+                    .UseNpgsql(postgres, npgsql => npgsql.CommandTimeout(Seconds(commandTimeout)))));
+                services.AddScoped<CatalogDbContext>(Lease<PostgresCatalogDbContext>);
                 break;
         }
 
         services.AddHealthChecks().AddDbContextCheck<CatalogDbContext>("database", tags: ["ready"]);
         return services;
     }
+
+    /// <summary>
+    /// The scope's context: leased from the pool (the scope returns it) and confined to what the scope's caller
+    /// may read (<see cref="ICustomerScope"/>). A scope without a caller, the API's own work, reads everything.
+    /// </summary>
+    private static CatalogDbContext Lease<TContext>(IServiceProvider services)
+        where TContext : CatalogDbContext
+    {
+        var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        if (services.GetService<ICustomerScope>() is { } scope)
+        {
+            db.ReadAs(scope);
+        }
+
+        return db;
+    }
+
+    // Rounds, analyses, events and versions have no tenancy filter of their own: they are read only through their
+    // proposal or agreement, which has, so EF Core's warning that a filtered parent could hide them does not apply.
+    private static DbContextOptionsBuilder IgnoreFilteredParentWarning(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     /// <summary>
     /// The configured connection string, with a connect timeout unless it names one: while the server is

@@ -51,7 +51,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     {
         ValidationException validation => Validation(
             validation.Errors
-                .GroupBy(e => JsonPath(e.PropertyName))
+                .GroupBy(e => FieldPath.FromMembers(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
         InvalidInputException invalid => Validation(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] }),
         BadHttpRequestException badRequest => new ProblemDetails
@@ -141,16 +141,4 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Title = "The request is invalid.",
             Detail = "See errors for the fields that need attention.",
         };
-
-    /// <summary>Turns a validator's property path (<c>Input.Owner.Team</c>) into the JSON path the client sent (<c>owner.team</c>).</summary>
-    private static string JsonPath(string propertyName)
-    {
-        var segments = propertyName.Split('.', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length > 1 && segments[0] is "Input")
-        {
-            segments = segments[1..];
-        }
-
-        return string.Join('.', segments.Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
-    }
 }

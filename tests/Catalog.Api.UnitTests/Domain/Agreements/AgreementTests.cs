@@ -57,7 +57,7 @@ public class AgreementTests
     public void Open_FromARealAcceptance_CarriesTheProposalsProvenance()
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 11_000m, leadTimeDays: 7));
-        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 11_000m, AgreementStanding.None, Signer, Customer2, T2);
+        var terms = proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, 11_000m, AgreementStanding.None, Signer, Customer2, T2);
 
         var version = Agreement.Open(proposal.ServiceId, proposal.CustomerId, terms).Versions[0];
 

@@ -51,6 +51,9 @@ internal static class NegotiationTestData
 
     public static Service LiveService() => NewService(lifecycle: Lifecycle.Live);
 
+    /// <summary>The live service every standard proposal is about; no test changes it.</summary>
+    public static Service Mail { get; } = LiveService();
+
     public static AnalysisContent Analysis(
         decimal monthlyCostDelta = 1_500m,
         string currency = "EUR",
@@ -70,14 +73,14 @@ internal static class NegotiationTestData
     public static CounterOffer Counter(decimal monthlyCostDelta = 600m) =>
         new(CounterOfferTargets, 2_000m, monthlyCostDelta, 45, "Cheaper without a second data centre.");
 
-    /// <summary>A proposal opened by <see cref="Customer"/> at T0 for a live service; submitted too unless told.</summary>
-    public static Proposal OpenProposal(bool submit = true, IReadOnlyList<Target>? targets = null) =>
-        Proposal.Open(LiveService(), CustomerId, "Mail for the closing week", "Month-end closing cannot wait for mail.", targets ?? Round1Targets, submit, Customer, T0);
+    /// <summary>A proposal opened by <see cref="Customer"/> at T0 for <see cref="Mail"/> (or the service given); submitted too unless told.</summary>
+    public static Proposal OpenProposal(bool submit = true, IReadOnlyList<Target>? targets = null, Service? service = null) =>
+        Proposal.Open(service ?? Mail, CustomerId, "Mail for the closing week", "Month-end closing cannot wait for mail.", targets ?? Round1Targets, submit, Customer, T0);
 
     /// <summary>Opened and submitted at T0, analysed by <see cref="ItLead"/> at T1.</summary>
-    public static (Proposal Proposal, ImpactAnalysis Analysis) AnalysedProposal(AnalysisContent? content = null)
+    public static (Proposal Proposal, ImpactAnalysis Analysis) AnalysedProposal(AnalysisContent? content = null, Service? service = null)
     {
-        var proposal = OpenProposal();
+        var proposal = OpenProposal(service: service);
         var analysis = proposal.PublishAnalysis(content ?? Analysis(), ItLead, T1);
         return (proposal, analysis);
     }

@@ -81,6 +81,56 @@ public class ProposalTests
         Assert.Equal([Availability(99.9m)], proposal.Rounds[0].Targets);
     }
 
+    // ---- A service that no longer takes work ----
+
+    public static TheoryData<string> MovesTowardsAnAgreement => new("submit", "revise", "accept");
+
+    [Theory]
+    [MemberData(nameof(MovesTowardsAnAgreement))]
+    public void MoveTowardsAgreement_ServiceRetired_ThrowsServiceNotLiveAndRecordsNothing(string move)
+    {
+        var service = LiveService();
+        var (proposal, analysis) = AnalysedProposal(service: service);
+        var draft = OpenProposal(submit: false, service: service);
+        service.MoveTo(Lifecycle.Retired, [], [], T2);
+
+        var error = Assert.Throws<DomainRuleException>(() =>
+        {
+            switch (move)
+            {
+                case "submit": draft.Submit(service, Customer, T3); break;
+                case "revise": proposal.Revise(service, Round2Targets, null, Customer, T3); break;
+                default: proposal.Accept(service, analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3); break;
+            }
+        });
+
+        Assert.Equal("service-not-live", error.Code);
+        Assert.Contains("'mail' is retired", error.Message, StringComparison.Ordinal);
+        Assert.Equal((ProposalStatus.Draft, 1), (draft.Status, draft.Version));
+        Assert.Equal((ProposalStatus.Analysed, 3, 1), (proposal.Status, proposal.Version, proposal.CurrentRound));
+    }
+
+    [Fact]
+    public void Withdraw_ServiceRetired_StillWithdraws()
+    {
+        var service = LiveService();
+        var proposal = OpenProposal(service: service);
+        service.MoveTo(Lifecycle.Retired, [], [], T2);
+
+        proposal.Withdraw("The service is going away.", Customer, T3);
+
+        Assert.Equal(ProposalStatus.Withdrawn, proposal.Status);
+    }
+
+    [Fact]
+    public void Submit_AnotherService_IsAProgrammingError()
+    {
+        var proposal = OpenProposal(submit: false);
+
+        Assert.Throws<ArgumentException>(() => proposal.Submit(LiveService(), Customer, T1));
+        Assert.Equal(ProposalStatus.Draft, proposal.Status);
+    }
+
     // ---- Submit ----
 
     [Fact]
@@ -88,7 +138,7 @@ public class ProposalTests
     {
         var proposal = OpenProposal(submit: false);
 
-        proposal.Submit(Customer2, T1);
+        proposal.Submit(Mail, Customer2, T1);
 
         Assert.Equal(ProposalStatus.Submitted, proposal.Status);
         AssertEvent(proposal.Events[^1], 2, ProposalEventType.Submitted, 1, Customer2, T1);
@@ -100,7 +150,7 @@ public class ProposalTests
     {
         var proposal = OpenProposal();
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Submit(Customer, T1));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Submit(Mail, Customer, T1));
 
         Assert.Equal("proposal-action-not-allowed", error.Code);
         Assert.Equal(ProposalStatus.Submitted, proposal.Status);
@@ -188,7 +238,7 @@ public class ProposalTests
     {
         var proposal = OpenProposal();
 
-        proposal.Revise(Round2Targets, "Closing week needs more.", Customer2, T1);
+        proposal.Revise(Mail, Round2Targets, "Closing week needs more.", Customer2, T1);
 
         Assert.Equal(ProposalStatus.Submitted, proposal.Status);
         Assert.Equal(2, proposal.CurrentRound);
@@ -205,7 +255,7 @@ public class ProposalTests
     {
         var proposal = OpenProposal(submit: false);
 
-        proposal.Revise(Round2Targets, null, Customer, T1);
+        proposal.Revise(Mail, Round2Targets, null, Customer, T1);
 
         Assert.Equal(ProposalStatus.Draft, proposal.Status);
         Assert.Equal(2, proposal.CurrentRound);
@@ -217,7 +267,7 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal();
 
-        proposal.Revise(Round2Targets, null, Customer, T2);
+        proposal.Revise(Mail, Round2Targets, null, Customer, T2);
 
         Assert.Equal(ProposalStatus.Submitted, proposal.Status);
         Assert.Equal(2, proposal.CurrentRound);
@@ -231,7 +281,7 @@ public class ProposalTests
     public void Revise_ThenAnalyse_NewAnalysisBelongsToNewRoundAndLeavesOldOneUntouched()
     {
         var (proposal, first) = AnalysedProposal();
-        proposal.Revise(Round2Targets, null, Customer, T2);
+        proposal.Revise(Mail, Round2Targets, null, Customer, T2);
 
         var second = proposal.PublishAnalysis(Analysis(monthlyCostDelta: 2_500m), ItLead, T3);
 
@@ -248,7 +298,7 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m, currency: "CHF", leadTimeDays: 21));
 
-        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer2, T2);
+        var terms = proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer2, T2);
 
         Assert.Equal(ProposalStatus.Agreed, proposal.Status);
         Assert.Equal(analysis.Id, proposal.AcceptedAnalysisId);
@@ -273,7 +323,7 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m));
 
-        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500.00m, AgreementStanding.None, Signer, Customer, T2);
+        var terms = proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, 1_500.00m, AgreementStanding.None, Signer, Customer, T2);
 
         Assert.Equal(1_500m, terms.MonthlyCostDelta);
     }
@@ -282,10 +332,10 @@ public class ProposalTests
     public void Accept_AfterRevision_ReturnsTheCurrentRoundsTargets()
     {
         var (proposal, _) = AnalysedProposal();
-        proposal.Revise(Round2Targets, null, Customer, T2);
+        proposal.Revise(Mail, Round2Targets, null, Customer, T2);
         var analysis = proposal.PublishAnalysis(Analysis(monthlyCostDelta: 2_500m), ItLead, T3);
 
-        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 2_500m, AgreementStanding.None, Signer, Customer, T4);
+        var terms = proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, 2_500m, AgreementStanding.None, Signer, Customer, T4);
 
         Assert.Equal(2, terms.Round);
         Assert.Equal(Round2Targets, terms.Targets);
@@ -298,7 +348,7 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m, counterOffer: Counter(monthlyCostDelta: 600m)));
 
-        var terms = proposal.Accept(analysis.Id, AcceptOption.CounterOffer, 600m, AgreementStanding.None, Signer, Customer, T2);
+        var terms = proposal.Accept(Mail, analysis.Id, AcceptOption.CounterOffer, 600m, AgreementStanding.None, Signer, Customer, T2);
 
         Assert.Equal(ProposalStatus.Agreed, proposal.Status);
         Assert.Equal(AcceptOption.CounterOffer, terms.Option);
@@ -320,7 +370,7 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m, counterOffer: Counter(monthlyCostDelta: 600m)));
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.CounterOffer, 1_500m, AgreementStanding.None, Signer, Customer, T2));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(Mail, analysis.Id, AcceptOption.CounterOffer, 1_500m, AgreementStanding.None, Signer, Customer, T2));
 
         Assert.Equal("monthly-charge-mismatch", error.Code);
         Assert.Equal(600m, error.Facts["expectedMonthlyCharge"]);
@@ -332,7 +382,7 @@ public class ProposalTests
         var (proposal, first) = AnalysedProposal();
         var second = proposal.PublishAnalysis(Analysis(monthlyCostDelta: 1_200m), ItLead, T2);
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(first.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(Mail, first.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3));
 
         Assert.Equal("analysis-not-current", error.Code);
         Assert.Equal(second.Id, error.Facts["currentAnalysisId"]);
@@ -344,12 +394,12 @@ public class ProposalTests
     public void Accept_AnalysisOfEarlierRoundAfterRevision_ThrowsAnalysisNotCurrent()
     {
         var (proposal, first) = AnalysedProposal();
-        proposal.Revise(Round2Targets, null, Customer, T2);
+        proposal.Revise(Mail, Round2Targets, null, Customer, T2);
         var second = proposal.PublishAnalysis(Analysis(monthlyCostDelta: 2_500m), ItLead, T3);
 
         // The round-1 analysis was never superseded within its round; it is stale because the round moved on.
         Assert.True(first.IsCurrent);
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(first.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T4));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(Mail, first.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T4));
 
         Assert.Equal("analysis-not-current", error.Code);
         Assert.Equal(second.Id, error.Facts["currentAnalysisId"]);
@@ -360,9 +410,9 @@ public class ProposalTests
     public void Accept_AfterRevisionBeforeNewAnalysis_ThrowsProposalActionNotAllowed()
     {
         var (proposal, first) = AnalysedProposal();
-        proposal.Revise(Round2Targets, null, Customer, T2);
+        proposal.Revise(Mail, Round2Targets, null, Customer, T2);
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(first.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(Mail, first.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3));
 
         Assert.Equal("proposal-action-not-allowed", error.Code);
         Assert.Equal("submitted", error.Facts["currentStatus"]);
@@ -375,7 +425,7 @@ public class ProposalTests
         var (proposal, analysis) = AnalysedProposal();
 
         var error = Assert.Throws<DomainRuleException>(
-            () => proposal.Accept(new Guid("0190f0b4-0000-7000-8000-0000000000ff"), AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T2));
+            () => proposal.Accept(Mail, new Guid("0190f0b4-0000-7000-8000-0000000000ff"), AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T2));
 
         Assert.Equal("analysis-not-current", error.Code);
         Assert.Equal(analysis.Id, error.Facts["currentAnalysisId"]);
@@ -387,7 +437,7 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(counterOffer: null));
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.CounterOffer, 1_500m, AgreementStanding.None, Signer, Customer, T2));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(Mail, analysis.Id, AcceptOption.CounterOffer, 1_500m, AgreementStanding.None, Signer, Customer, T2));
 
         Assert.Equal("no-counter-offer", error.Code);
         AssertUnchangedAnalysed(proposal, version: 3, updatedAt: T1);
@@ -401,7 +451,7 @@ public class ProposalTests
     {
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m));
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.Proposed, offered, AgreementStanding.None, Signer, Customer, T2));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, offered, AgreementStanding.None, Signer, Customer, T2));
 
         Assert.Equal("monthly-charge-mismatch", error.Code);
         Assert.Equal(1_500m, error.Facts["expectedMonthlyCharge"]);
@@ -413,9 +463,9 @@ public class ProposalTests
     public void Accept_Twice_ThrowsProposalActionNotAllowed()
     {
         var (proposal, analysis) = AnalysedProposal();
-        proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T2);
+        proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T2);
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3));
 
         Assert.Equal("proposal-action-not-allowed", error.Code);
         Assert.Equal("agreed", error.Facts["currentStatus"]);
@@ -428,10 +478,10 @@ public class ProposalTests
     public void Agreed_AnyFurtherAction_IsRefused()
     {
         var (proposal, analysis) = AnalysedProposal();
-        proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T2);
+        proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T2);
 
         Assert.Equal("proposal-action-not-allowed", Assert.Throws<DomainRuleException>(() => proposal.Withdraw("Too late", Customer, T3)).Code);
-        Assert.Equal("proposal-action-not-allowed", Assert.Throws<DomainRuleException>(() => proposal.Revise(Round2Targets, null, Customer, T3)).Code);
+        Assert.Equal("proposal-action-not-allowed", Assert.Throws<DomainRuleException>(() => proposal.Revise(Mail, Round2Targets, null, Customer, T3)).Code);
         Assert.Equal("proposal-action-not-allowed", Assert.Throws<DomainRuleException>(() => proposal.PublishAnalysis(Analysis(), ItLead, T3)).Code);
         Assert.Equal(ProposalStatus.Agreed, proposal.Status);
         Assert.Null(proposal.WithdrawalReason);
@@ -470,10 +520,10 @@ public class ProposalTests
 
         var refusals = new Action[]
         {
-            () => proposal.Submit(Customer, T3),
-            () => proposal.Revise(Round2Targets, null, Customer, T3),
+            () => proposal.Submit(Mail, Customer, T3),
+            () => proposal.Revise(Mail, Round2Targets, null, Customer, T3),
             () => proposal.PublishAnalysis(Analysis(), ItLead, T3),
-            () => proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3),
+            () => proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, 1_500m, AgreementStanding.None, Signer, Customer, T3),
             () => proposal.Withdraw("Again.", Customer, T3),
         };
 
@@ -499,13 +549,13 @@ public class ProposalTests
         var proposal = OpenProposal(submit: false);
         Assert.Equal(1, proposal.Version);
 
-        proposal.Submit(Customer, T1);
+        proposal.Submit(Mail, Customer, T1);
         Assert.Equal((2, T1), (proposal.Version, proposal.UpdatedAt));
 
         var first = proposal.PublishAnalysis(Analysis(), ItLead, T2);
         Assert.Equal((3, T2), (proposal.Version, proposal.UpdatedAt));
 
-        proposal.Revise(Round2Targets, "More, please.", Customer, T3);
+        proposal.Revise(Mail, Round2Targets, "More, please.", Customer, T3);
         Assert.Equal((4, T3), (proposal.Version, proposal.UpdatedAt));
 
         var second = proposal.PublishAnalysis(Analysis(monthlyCostDelta: 2_500m), ItLead, T4);
@@ -514,7 +564,7 @@ public class ProposalTests
         var third = proposal.PublishAnalysis(Analysis(monthlyCostDelta: 2_000m), ItLead, T5);
         Assert.Equal((6, T5), (proposal.Version, proposal.UpdatedAt));
 
-        proposal.Accept(third.Id, AcceptOption.Proposed, 2_000m, AgreementStanding.None, Signer, Customer2, T6);
+        proposal.Accept(Mail, third.Id, AcceptOption.Proposed, 2_000m, AgreementStanding.None, Signer, Customer2, T6);
         Assert.Equal((7, T6), (proposal.Version, proposal.UpdatedAt));
 
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], proposal.Events.Select(e => e.Sequence));
@@ -551,7 +601,7 @@ public class ProposalTests
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m));
         var standing = new AgreementStanding(4_000m, T0);
 
-        var terms = proposal.Accept(analysis.Id, AcceptOption.Proposed, 5_500m, standing, Signer, Customer, T2);
+        var terms = proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, 5_500m, standing, Signer, Customer, T2);
 
         Assert.Equal(1_500m, terms.MonthlyCostDelta);
     }
@@ -562,7 +612,7 @@ public class ProposalTests
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 1_500m));
         var standing = new AgreementStanding(4_000m, T0);
 
-        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(analysis.Id, AcceptOption.Proposed, 1_500m, standing, Signer, Customer, T2));
+        var error = Assert.Throws<DomainRuleException>(() => proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, 1_500m, standing, Signer, Customer, T2));
 
         Assert.Equal("monthly-charge-mismatch", error.Code);
         Assert.Equal(5_500m, error.Facts["expectedMonthlyCharge"]);

@@ -8,17 +8,33 @@ using Catalog.Api.Features.Customers;
 using Catalog.Api.Features.Proposals;
 using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.ChangeFeed;
+using Catalog.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Catalog.Api.Infrastructure.Persistence;
+namespace Catalog.Api.Features.Demo;
 
 /// <summary>
 /// A small, realistic organisation for a first look: supporting services under business services, business
 /// units with subscriptions, and negotiations in every state. Everything goes through the domain's own
 /// methods, and whatever already exists (by key, or by proposal title) is left alone, so seeding twice adds nothing.
+/// The events it records carry the features' response shapes, which is why it is a feature and not infrastructure.
 /// </summary>
 public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider clock)
 {
+    /// <summary>Loads the demo organisation when <c>Demo:Seed</c> is set (<c>--seed-demo</c>); the composition root calls it at start.</summary>
+    public static async Task SeedAtStartAsync(WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>("Demo:Seed"))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await new DemoData(services.GetRequiredService<CatalogDbContext>(), services.GetRequiredService<IMapper>(), services.GetRequiredService<TimeProvider>()).SeedAsync();
+        services.GetRequiredService<ILogger<DemoData>>().LogInformation("Demo data is loaded: services, business units and negotiations in every state.");
+    }
+
     private static readonly ActorRef ServiceOwner = new(Guid.Empty, "IT service owner (demo)", "it-lead");
     private static readonly ActorRef SalesDivision = new(Guid.Empty, "Sales Division (demo)", "customer");
     private static readonly ActorRef TradingDesk = new(Guid.Empty, "Trading Desk (demo)", "customer");
@@ -62,13 +78,13 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
             "Faster report screens",
             (proposal, _) =>
             {
-                proposal.Submit(Finance, At(12));
+                proposal.Submit(reporting, Finance, At(12));
                 return null;
             },
             cancellationToken);
         await NegotiateAsync(sales, email, "Round-the-clock mail support for field sales", (proposal, _) =>
         {
-            proposal.Submit(SalesDivision, At(20));
+            proposal.Submit(email, SalesDivision, At(20));
             proposal.PublishAnalysis(
                 new AnalysisContent(0m, 640m, "EUR", 3m, 14, Feasibility.Feasible, [], ["Support outside business hours is by phone only, no desk visits."], null),
                 ServiceOwner,
@@ -77,7 +93,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         }, cancellationToken);
         await NegotiateAsync(sales, reporting, "Heavy daily production sales reports", (proposal, _) =>
         {
-            proposal.Submit(SalesDivision, At(3));
+            proposal.Submit(reporting, SalesDivision, At(3));
             proposal.PublishAnalysis(
                 new AnalysisContent(
                     48_000m,
@@ -100,7 +116,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
 
         await NegotiateAsync(desk, trading, "Trading platform availability and recovery", (proposal, standing) =>
         {
-            proposal.Submit(TradingDesk, At(1));
+            proposal.Submit(trading, TradingDesk, At(1));
             var analysis = proposal.PublishAnalysis(
                 new AnalysisContent(
                     120_000m,
@@ -119,16 +135,16 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
                         "Achievable with the current data centre and a hot standby.")),
                 ServiceOwner,
                 At(4));
-            return proposal.Accept(analysis.Id, AcceptOption.CounterOffer, standing.ChargeWith(8_500m), standing, HeadOfTrading, TradingDesk, At(6));
+            return proposal.Accept(trading, analysis.Id, AcceptOption.CounterOffer, standing.ChargeWith(8_500m), standing, HeadOfTrading, TradingDesk, At(6));
         }, cancellationToken);
         await NegotiateAsync(desk, trading, "Faster recovery and round-the-clock support for trading", (proposal, standing) =>
         {
-            proposal.Submit(TradingDesk, At(30));
+            proposal.Submit(trading, TradingDesk, At(30));
             var analysis = proposal.PublishAnalysis(
                 new AnalysisContent(15_000m, 2_500m, "EUR", 20m, 21, Feasibility.Feasible, [], ["On-call engineers rotate weekly; incidents outside hours start with a phone triage."], null),
                 ServiceOwner,
                 At(33));
-            return proposal.Accept(analysis.Id, AcceptOption.Proposed, standing.ChargeWith(2_500m), standing, HeadOfTrading, TradingDesk, At(52));
+            return proposal.Accept(trading, analysis.Id, AcceptOption.Proposed, standing.ChargeWith(2_500m), standing, HeadOfTrading, TradingDesk, At(52));
         }, cancellationToken);
     }
 
