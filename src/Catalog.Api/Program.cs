@@ -1,10 +1,14 @@
 using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.ApiKeys;
+using Catalog.Api.Features.Attainment;
+using Catalog.Api.Features.Calendars;
 using Catalog.Api.Features.Changes;
 using Catalog.Api.Features.Customers;
 using Catalog.Api.Features.Demo;
 using Catalog.Api.Features.Export;
+using Catalog.Api.Features.Measurements;
 using Catalog.Api.Features.Metrics;
+using Catalog.Api.Features.Outages;
 using Catalog.Api.Features.Proposals;
 using Catalog.Api.Features.Services;
 using Catalog.Api.Features.Webhooks;
@@ -48,7 +52,8 @@ builder.Services
     .AddCatalogWebhooks(builder.Configuration)
     .AddCatalogRateLimiting(builder.Configuration)
     .AddCatalogResponseCache(builder.Configuration)
-    .AddMetricVocabulary();
+    .AddMetricVocabulary()
+    .AddCheckedOptions<CustomerOptions>(builder.Configuration, CustomerOptions.Section, options => options.Problems());
 
 var app = builder.Build();
 if (migrateOnly)
@@ -91,6 +96,10 @@ api.MapMetrics();
 api.MapApiKeys();
 api.MapProposals();
 api.MapAgreements();
+api.MapOutages();
+api.MapCalendars();
+api.MapMeasurements();
+api.MapAttainment();
 api.MapOpenSlo();
 api.MapChanges();
 api.MapExport();

@@ -39,5 +39,5 @@ internal static class TestData
     }
 
     public static Customer NewCustomer(string key = "finance") =>
-        Catalog.Api.Domain.Customers.Customer.Create(key, new CustomerDetails("Finance", "CC-1000", "finance@example.com"), T0);
+        Catalog.Api.Domain.Customers.Customer.Create(key, new CustomerDetails("Finance", "CC-1000", "finance@example.com", "UTC"), T0);
 }

@@ -102,7 +102,7 @@ public sealed class SaveChangesTests : IDisposable
     {
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        var customer = Customer.Create(key, new CustomerDetails(key, "CC-1000", $"{key}@example.com"), TestData.T0);
+        var customer = Customer.Create(key, new CustomerDetails(key, "CC-1000", $"{key}@example.com", "UTC"), TestData.T0);
         db.Customers.Add(customer);
         db.Record(ChangeTypes.CustomerCreated, SubjectTypes.Customer, customer.Id, Actor, TestData.T0, new { key });
         await db.SaveChangesAsync();

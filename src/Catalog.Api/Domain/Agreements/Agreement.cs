@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Negotiation;
 
@@ -129,6 +130,8 @@ public sealed class Agreement
 /// <summary>One immutable version of an agreement: what is promised, what it costs, and where it came from.</summary>
 public sealed class AgreementVersion
 {
+    private List<MaintenanceWindow> _maintenanceWindows = [];
+
     private List<Target> _targets = [];
     private List<string> _tradeOffs = [];
     private List<Consequence> _consequences = [];
@@ -180,6 +183,16 @@ public sealed class AgreementVersion
 
     public DateTime AcceptedAt { get; private set; }
 
+    /// <summary>When IT may do planned work without it counting as downtime, as agreed with this version.</summary>
+    public IReadOnlyList<MaintenanceWindow> MaintenanceWindows => _maintenanceWindows;
+
+    /// <summary>
+    /// What the version's support hours meant when it was accepted, in the customer's time zone then: availability is
+    /// measured and the time-to-restore clock runs within these hours. Null on versions accepted before calendars existed,
+    /// which are measured around the clock.
+    /// </summary>
+    public ServiceHoursCalendar? ServiceHours { get; private set; }
+
     internal static AgreementVersion From(Guid agreementId, int number, AcceptedTerms terms, decimal monthlyCharge, DateTime effectiveFrom) => new()
     {
         AgreementId = agreementId,
@@ -200,5 +213,7 @@ public sealed class AgreementVersion
         AcceptedBy = terms.AcceptedBy,
         SignedBy = terms.SignedBy,
         AcceptedAt = terms.AcceptedAt,
+        _maintenanceWindows = [.. terms.MaintenanceWindows],
+        ServiceHours = terms.ServiceHours,
     };
 }

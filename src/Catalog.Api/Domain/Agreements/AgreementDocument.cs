@@ -59,6 +59,20 @@ public static class AgreementDocument
             }
         }
 
+        if (version.ServiceHours is { } hours || version.MaintenanceWindows.Count > 0)
+        {
+            text.Append("\n## Service hours and planned work\n\n");
+            if (version.ServiceHours is { } agreed)
+            {
+                text.Append(Invariant, $"- Availability is measured, and the clock for restoring service runs, during {MarkdownText.Escape(agreed.Name.ToLowerInvariant())}: {MarkdownText.Escape(agreed.Describe())}.\n");
+            }
+
+            foreach (var window in version.MaintenanceWindows)
+            {
+                text.Append(Invariant, $"- IT may do planned work {MarkdownText.Escape(window.Describe())}; work in these windows does not count as downtime, planned work at any other time does.\n");
+            }
+        }
+
         text.Append("\n## What it costs\n\n");
         text.Append(Invariant, $"- These service levels cost {Money(version.MonthlyCharge, version.Currency)} per month, charged to cost centre {MarkdownText.Escape(context.CostCenter)}.\n");
         text.Append(version.OneOffCost > 0

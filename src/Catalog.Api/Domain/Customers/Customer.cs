@@ -20,6 +20,9 @@ public sealed class Customer
 
     public string ContactEmail { get; private set; }
 
+    /// <summary>The IANA time zone its months are counted in (attainment, reviews, credits).</summary>
+    public string TimeZone { get; private set; } = "UTC";
+
     /// <summary>Key, name and cost centre folded to lower case by .NET, so that searching ignores case for every alphabet.</summary>
     public string SearchText { get; private set; } = string.Empty;
 
@@ -46,10 +49,11 @@ public sealed class Customer
         Name = details.Name;
         CostCenter = details.CostCenter;
         ContactEmail = details.ContactEmail;
+        TimeZone = details.TimeZone;
         SearchText = string.Join(' ', Key, Name, CostCenter).ToLowerInvariant();
         UpdatedAt = now;
         Version++;
     }
 }
 
-public sealed record CustomerDetails(string Name, string CostCenter, string ContactEmail);
+public sealed record CustomerDetails(string Name, string CostCenter, string ContactEmail, string TimeZone);

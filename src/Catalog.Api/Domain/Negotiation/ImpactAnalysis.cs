@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Agreements;
 
 namespace Catalog.Api.Domain.Negotiation;
@@ -26,7 +27,8 @@ public enum AcceptOption
 public sealed record Consequence(Guid? ServiceId, string Description, ConsequenceSeverity Severity);
 
 /// <summary>IT's alternative: other targets at their own cost and lead time. The customer may accept it instead.</summary>
-public sealed record CounterOffer(IReadOnlyList<Target> Targets, decimal OneOffCost, decimal MonthlyCostDelta, int LeadTimeDays, string? Note);
+/// <param name="MaintenanceWindows">The planned-work windows IT asks for with the counter-offer; absent on analyses published before windows existed.</param>
+public sealed record CounterOffer(IReadOnlyList<Target> Targets, decimal OneOffCost, decimal MonthlyCostDelta, int LeadTimeDays, string? Note, IReadOnlyList<MaintenanceWindow>? MaintenanceWindows = null);
 
 /// <summary>Everything an IT lead states when answering a round.</summary>
 public sealed record AnalysisContent(
@@ -38,7 +40,8 @@ public sealed record AnalysisContent(
     Feasibility Feasibility,
     IReadOnlyList<Consequence> Consequences,
     IReadOnlyList<string> TradeOffs,
-    CounterOffer? CounterOffer);
+    CounterOffer? CounterOffer,
+    IReadOnlyList<MaintenanceWindow>? MaintenanceWindows = null);
 
 /// <summary>
 /// IT's answer to one round: cost, effort, feasibility, consequences, trade-offs, and maybe a counter-offer.

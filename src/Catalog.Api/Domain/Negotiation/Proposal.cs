@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Services;
@@ -169,9 +170,10 @@ public sealed class Proposal
         var content = analysis.Content;
         var targets = option == AcceptOption.Proposed ? _rounds.Single(r => r.Number == CurrentRound).Targets : content.CounterOffer!.Targets;
         var note = option == AcceptOption.Proposed ? null : content.CounterOffer!.Note;
+        var windows = (option == AcceptOption.Proposed ? content.MaintenanceWindows : content.CounterOffer!.MaintenanceWindows) ?? [];
         return new AcceptedTerms(
             Id, Title, CurrentRound, analysis.Id, option, targets, quote.MonthlyCostDelta, quote.OneOffCost, content.Currency, quote.LeadTimeDays,
-            content.TradeOffs, content.Consequences, note, signedBy, actor, now);
+            content.TradeOffs, content.Consequences, note, signedBy, actor, now, windows);
     }
 
     public void Withdraw(string reason, ActorRef actor, DateTime now)
@@ -226,4 +228,6 @@ public sealed record AcceptedTerms(
     string? Note,
     Signatory SignedBy,
     ActorRef AcceptedBy,
-    DateTime AcceptedAt);
+    DateTime AcceptedAt,
+    IReadOnlyList<MaintenanceWindow> MaintenanceWindows,
+    ServiceHoursCalendar? ServiceHours = null);

@@ -1,3 +1,4 @@
+using Catalog.Api.Features.Calendars;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Infrastructure.Http;
@@ -86,6 +87,12 @@ public sealed record AgreementVersionResponse : IVersionTagged
 
     public required Provenance Provenance { get; init; }
 
+    /// <summary>When IT may do planned work without it counting as downtime, each also in plain words.</summary>
+    public required IReadOnlyList<AgreedMaintenanceWindow> MaintenanceWindows { get; init; }
+
+    /// <summary>What the agreed support hours meant when the version was accepted: availability is measured within them.</summary>
+    public AgreedServiceHours? ServiceHours { get; init; }
+
     /// <summary>Versions never change, so a version's ETag is its number for good.</summary>
     int IVersionTagged.Version => Number;
 
@@ -102,8 +109,18 @@ public sealed record AgreementVersionResponse : IVersionTagged
         Note = version.Note,
         EffectiveFrom = version.EffectiveFrom,
         Provenance = new Provenance(version.ProposalId, version.ProposalTitle, version.Round, version.AnalysisId, version.Option, version.SignedBy, version.AcceptedBy, version.AcceptedAt),
+        MaintenanceWindows = version.MaintenanceWindows.Select(w => new AgreedMaintenanceWindow(w.Rrule, w.DurationMinutes, w.TimeZone, w.Description, w.Describe())).ToList(),
+        ServiceHours = version.ServiceHours is { } hours
+            ? new AgreedServiceHours(hours.Key, hours.Name, hours.TimeZone, hours.WeeklyHours.Select(WeeklyHoursResponse.Of).ToList(), hours.Holidays)
+            : null,
     };
 }
+
+/// <summary>An agreed maintenance window: the RFC 5545 rule, its length in minutes, its IANA time zone, and the same in plain words.</summary>
+/// <summary>The service hours a version was agreed with: a support-hours level's weekly hours and holidays, in an IANA time zone.</summary>
+public sealed record AgreedServiceHours(string Key, string Name, string TimeZone, IReadOnlyList<WeeklyHoursResponse> WeeklyHours, IReadOnlyList<DateOnly> Holidays);
+
+public sealed record AgreedMaintenanceWindow(string Rrule, int DurationMinutes, string TimeZone, string? Description, string InPlainWords);
 
 /// <summary>The acceptance a version came from: which proposal, round, analysis and option, who signed, through which key, and when.</summary>
 /// <param name="SignedBy">The person who signed for the customer; null on versions accepted before signatures were recorded.</param>

@@ -6,6 +6,7 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Catalog.Api.Infrastructure.ChangeFeed;
 
 namespace Catalog.Api.Features.Customers;
@@ -19,7 +20,7 @@ public static class CreateCustomer
         public Validator() => RuleFor(c => c.Input).SetValidator(new CustomerInputValidator(keyRequired: true));
     }
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock) : IRequestHandler<Command, CustomerResponse>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock, IOptions<CustomerOptions> options) : IRequestHandler<Command, CustomerResponse>
     {
         public async Task<CustomerResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -30,7 +31,7 @@ public static class CreateCustomer
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var customer = Customer.Create(input.Key!, input.ToDetails(), now);
+            var customer = Customer.Create(input.Key!, input.ToDetails(options.Value.DefaultTimeZone), now);
             db.Customers.Add(customer);
             db.Record(ChangeTypes.CustomerCreated, SubjectTypes.Customer, customer.Id, actor.Ref, now, mapper.Map<CustomerResponse>(customer));
             await db.SaveChangesAsync(cancellationToken);

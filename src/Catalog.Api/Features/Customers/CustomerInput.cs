@@ -5,9 +5,10 @@ using FluentValidation;
 namespace Catalog.Api.Features.Customers;
 
 /// <summary>The body of a create or update. On update the key may be repeated but not changed.</summary>
-public sealed record CustomerInput(string? Key, string? Name, string? CostCenter, string? ContactEmail)
+public sealed record CustomerInput(string? Key, string? Name, string? CostCenter, string? ContactEmail, string? TimeZone = null)
 {
-    internal CustomerDetails ToDetails() => new(Name!.Trim(), CostCenter!.Trim(), ContactEmail!.Trim());
+    /// <param name="defaultTimeZone">The time zone of a customer whose input names none (configuration, <c>Customers:DefaultTimeZone</c>).</param>
+    internal CustomerDetails ToDetails(string defaultTimeZone) => new(Name!.Trim(), CostCenter!.Trim(), ContactEmail!.Trim(), TimeZone ?? defaultTimeZone);
 }
 
 internal sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
@@ -25,5 +26,8 @@ internal sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
         RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
         RuleFor(c => c.CostCenter).NotEmpty().MaximumLength(50);
         RuleFor(c => c.ContactEmail).NotEmpty().MaximumLength(254).EmailAddress();
+        RuleFor(c => c.TimeZone).MaximumLength(64)
+            .Must(CustomerOptions.IsTimeZone).WithMessage("timeZone must be an IANA time zone such as Europe/Berlin.")
+            .When(c => c.TimeZone is not null);
     }
 }

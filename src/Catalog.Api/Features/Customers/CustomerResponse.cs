@@ -16,6 +16,9 @@ public sealed record CustomerResponse : IVersionTagged
 
     public required string ContactEmail { get; init; }
 
+    /// <summary>The IANA time zone (e.g. `Europe/Berlin`) its months are counted in: attainment, reviews and credits.</summary>
+    public required string TimeZone { get; init; }
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime UpdatedAt { get; init; }

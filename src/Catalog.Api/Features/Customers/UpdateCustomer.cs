@@ -32,7 +32,7 @@ public static class UpdateCustomer
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            customer.Update(command.Input.ToDetails(), now);
+            customer.Update(command.Input.ToDetails(customer.TimeZone), now);
             db.Record(ChangeTypes.CustomerUpdated, SubjectTypes.Customer, customer.Id, actor.Ref, now, mapper.Map<CustomerResponse>(customer));
             await db.SaveChangesAsync(cancellationToken);
             return await CustomerLookup.ReadAsync(db, mapper, customer.Id, cancellationToken);

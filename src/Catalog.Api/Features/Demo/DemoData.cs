@@ -185,7 +185,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
             return existing;
         }
 
-        var customer = Customer.Create(key, new CustomerDetails(name, costCenter, email), At(0));
+        var customer = Customer.Create(key, new CustomerDetails(name, costCenter, email, "Europe/Berlin"), At(0));
         db.Customers.Add(customer);
         db.Record(ChangeTypes.CustomerCreated, SubjectTypes.Customer, customer.Id, DatabaseStartup.SystemActor, At(0), mapper.Map<CustomerResponse>(customer));
         return customer;

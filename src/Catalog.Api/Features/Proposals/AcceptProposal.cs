@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Features.Agreements;
@@ -17,6 +18,8 @@ namespace Catalog.Api.Features.Proposals;
 /// </summary>
 public static class AcceptProposal
 {
+    private const string SupportHoursMetric = "support-hours";
+
     /// <param name="MonthlyCharge">The agreement's monthly charge once accepted: its current charge plus the option's increase, as the analysis shows it.</param>
     /// <param name="SignedBy">The person deciding for the customer, printed in the agreement.</param>
     public sealed record AcceptanceInput(Guid? AnalysisId, AcceptOption? Option, decimal? MonthlyCharge, SignatoryInput? SignedBy);
@@ -53,6 +56,7 @@ public static class AcceptProposal
                 .SingleOrDefaultAsync(a => a.ServiceId == proposal.ServiceId && a.CustomerId == proposal.CustomerId, cancellationToken);
             var signedBy = new Signatory(input.SignedBy!.Name!.Trim(), string.IsNullOrWhiteSpace(input.SignedBy.Title) ? null : input.SignedBy.Title.Trim());
             var terms = proposal.Accept(service, input.AnalysisId!.Value, input.Option!.Value, input.MonthlyCharge!.Value, agreement?.Standing ?? AgreementStanding.None, signedBy, actor.Ref, now);
+            terms = terms with { ServiceHours = await ServiceHoursAsync(terms.Targets, proposal.CustomerId, cancellationToken) };
             AgreementVersion version;
             if (agreement is null)
             {
@@ -72,6 +76,18 @@ public static class AcceptProposal
             // concurrency token or on the unique (service, customer) and (agreement, number) keys.
             await db.SaveActionAsync("proposal", cancellationToken);
             return AgreementVersionResponse.From(version);
+        }
+
+        /// <summary>
+        /// What the agreed support hours mean today, in the customer's time zone: the version keeps this copy, so a later
+        /// change of the calendar or of the customer's time zone never changes what was promised.
+        /// </summary>
+        private async Task<ServiceHoursCalendar> ServiceHoursAsync(IReadOnlyList<Target> targets, Guid customerId, CancellationToken cancellationToken)
+        {
+            var level = targets.FirstOrDefault(t => t.Metric == SupportHoursMetric)?.Value.Level ?? ServiceHoursCalendar.AllHours;
+            var calendar = await db.Calendars.AsNoTracking().SingleAsync(c => c.Key == level, cancellationToken);
+            var timeZone = await db.Customers.Where(c => c.Id == customerId).Select(c => c.TimeZone).SingleAsync(cancellationToken);
+            return calendar.For(timeZone);
         }
     }
 }

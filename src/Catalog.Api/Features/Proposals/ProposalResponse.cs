@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Infrastructure.Http;
@@ -94,6 +95,9 @@ public sealed record AnalysisResponse
 
     public CounterOffer? CounterOffer { get; init; }
 
+    /// <summary>The planned-work windows IT asks for with the proposed targets (the counter-offer carries its own).</summary>
+    public required IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; init; }
+
     /// <summary>
     /// Each option as the customer weighs it if accepted now: the increase, the agreement's current and resulting
     /// monthly charge (the resulting one is what acceptance confirms), the one-off cost, and when it would take effect.
@@ -125,6 +129,7 @@ public sealed record AnalysisResponse
         Consequences = analysis.Content.Consequences,
         TradeOffs = analysis.Content.TradeOffs,
         CounterOffer = analysis.Content.CounterOffer,
+        MaintenanceWindows = analysis.Content.MaintenanceWindows ?? [],
         Options = Enum.GetValues<AcceptOption>()
             .Select(option => analysis.Quote(option, standing, now) is { } quote ? OptionResponse.From(option, quote, analysis.Content.Currency) : null)
             .OfType<OptionResponse>()

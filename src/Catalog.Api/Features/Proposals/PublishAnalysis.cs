@@ -27,12 +27,14 @@ public static class PublishAnalysis
         Feasibility? Feasibility,
         IReadOnlyList<ConsequenceInput>? Consequences,
         IReadOnlyList<string>? TradeOffs,
-        CounterOfferInput? CounterOffer);
+        CounterOfferInput? CounterOffer,
+        IReadOnlyList<MaintenanceWindowInput>? MaintenanceWindows = null);
 
     public sealed record ConsequenceInput(Guid? ServiceId, string? Description, ConsequenceSeverity? Severity);
 
     /// <param name="LeadTimeDays">The counter-offer's own lead time: an accepted counter-offer takes effect this many days after acceptance.</param>
-    public sealed record CounterOfferInput(IReadOnlyList<TargetInput>? Targets, decimal? OneOffCost, decimal? MonthlyCostDelta, int? LeadTimeDays, string? Note);
+    /// <param name="MaintenanceWindows">The planned-work windows that come with the counter-offer.</param>
+    public sealed record CounterOfferInput(IReadOnlyList<TargetInput>? Targets, decimal? OneOffCost, decimal? MonthlyCostDelta, int? LeadTimeDays, string? Note, IReadOnlyList<MaintenanceWindowInput>? MaintenanceWindows = null);
 
     public sealed record Command(Guid ProposalId, AnalysisInput Input) : IRequest<AnalysisResponse>;
 
@@ -63,7 +65,9 @@ public static class PublishAnalysis
                 counterOffer.RuleFor(o => o.MonthlyCostDelta).NotNull().InclusiveBetween(-MaxAmount, MaxAmount);
                 counterOffer.RuleFor(o => o.LeadTimeDays).NotNull().InclusiveBetween(0, 3650);
                 counterOffer.RuleFor(o => o.Note).MaximumLength(2000);
+                counterOffer.RuleFor(o => o.MaintenanceWindows!).SetValidator(new MaintenanceWindowListValidator()).When(o => o.MaintenanceWindows is not null);
             });
+            RuleFor(c => c.Input.MaintenanceWindows!).SetValidator(new MaintenanceWindowListValidator()).When(c => c.Input.MaintenanceWindows is not null);
         }
     }
 
@@ -95,7 +99,8 @@ public static class PublishAnalysis
             {
                 var targets = offer.Targets!.ToTargets();
                 await TargetInputs.EnsureValidAsync(vocabulary, db, targets, "counterOffer.targets", cancellationToken);
-                counterOffer = new CounterOffer(targets, offer.OneOffCost!.Value, offer.MonthlyCostDelta!.Value, offer.LeadTimeDays!.Value, offer.Note?.Trim());
+                counterOffer = new CounterOffer(targets, offer.OneOffCost!.Value, offer.MonthlyCostDelta!.Value, offer.LeadTimeDays!.Value, offer.Note?.Trim(),
+                    offer.MaintenanceWindows?.Select(w => w.ToWindow()).ToList());
             }
 
             var content = new AnalysisContent(
@@ -107,7 +112,8 @@ public static class PublishAnalysis
                 input.Feasibility!.Value,
                 consequences.Select(c => new Consequence(c.ServiceId, c.Description!.Trim(), c.Severity!.Value)).ToList(),
                 (input.TradeOffs ?? []).Select(t => t.Trim()).ToList(),
-                counterOffer);
+                counterOffer,
+                input.MaintenanceWindows?.Select(w => w.ToWindow()).ToList());
             var now = clock.GetUtcNow().UtcDateTime;
             var analysis = proposal.PublishAnalysis(content, actor.Ref, now);
             db.Record(ChangeTypes.ProposalAnalysed, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));

@@ -22,6 +22,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Decide, policy => policy.RequireRole(Roles.Customer))
             .AddPolicy(Policies.Propose, policy => policy.RequireRole(Roles.Customer, Roles.Admin))
             .AddPolicy(Policies.ReadFeed, policy => policy.RequireRole(Roles.Integrator, Roles.ItLead, Roles.Admin))
+            .AddPolicy(Policies.RecordDelivery, policy => policy.RequireRole(Roles.Integrator, Roles.ItLead, Roles.Admin))
             .AddPolicy(Policies.Terminate, policy => policy.RequireRole(Roles.Customer, Roles.Admin));
         return services;
     }

@@ -46,6 +46,9 @@ public static class Policies
     /// <summary>Reading the change feed: integrators, IT leads and admins; customers may not.</summary>
     public const string ReadFeed = "read-feed";
 
+    /// <summary>Recording delivered service (outages, measurements): integrators, IT leads and admins.</summary>
+    public const string RecordDelivery = "record-delivery";
+
     /// <summary>Ending an agreement: its customer or an admin, never IT.</summary>
     public const string Terminate = "terminate";
 }

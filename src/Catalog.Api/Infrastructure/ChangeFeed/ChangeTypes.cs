@@ -21,12 +21,17 @@ public static class ChangeTypes
     public const string ProposalWithdrawn = "proposal.withdrawn";
     public const string AgreementVersionCreated = "agreement.version-created";
     public const string AgreementTerminated = "agreement.terminated";
+    public const string CalendarUpdated = "calendar.updated";
+    public const string MeasurementRecorded = "measurement.recorded";
+    public const string OutageRecorded = "outage.recorded";
+    public const string OutageRestored = "outage.restored";
+    public const string OutageCorrected = "outage.corrected";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ServiceCreated, ServiceUpdated, ServiceLifecycleChanged, CustomerCreated, CustomerUpdated, SubscriptionCreated, SubscriptionUpdated,
         MetricCreated, ApiKeyCreated, ApiKeyRevoked, ProposalCreated, ProposalSubmitted, ProposalRevised, ProposalAnalysed, ProposalAgreed,
-        ProposalWithdrawn, AgreementVersionCreated, AgreementTerminated,
+        ProposalWithdrawn, AgreementVersionCreated, AgreementTerminated, OutageRecorded, OutageRestored, OutageCorrected, CalendarUpdated, MeasurementRecorded,
     };
 }
 
@@ -40,4 +45,7 @@ public static class SubjectTypes
     public const string ApiKey = "api-key";
     public const string Proposal = "proposal";
     public const string Agreement = "agreement";
+    public const string Outage = "outage";
+    public const string Calendar = "calendar";
+    public const string Measurement = "measurement";
 }

@@ -1,6 +1,7 @@
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.ApiKeys;
 using Catalog.Api.Domain.Customers;
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Metrics;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Domain.Services;
@@ -55,6 +56,12 @@ public abstract class CatalogDbContext : DbContext
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+
+    public DbSet<Outage> Outages => Set<Outage>();
+
+    public DbSet<ServiceCalendar> Calendars => Set<ServiceCalendar>();
+
+    public DbSet<Measurement> Measurements => Set<Measurement>();
 
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
 

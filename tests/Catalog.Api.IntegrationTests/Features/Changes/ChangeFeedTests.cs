@@ -148,7 +148,7 @@ public sealed class ChangeFeedTests(CatalogApiFactory factory) : IClassFixture<C
         {
             var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
             var now = DateTime.UtcNow;
-            var duplicate = Customer.Create(taken["key"].Value<string>()!, new CustomerDetails("Duplicate", "CC-1", "dup@example.com"), now);
+            var duplicate = Customer.Create(taken["key"].Value<string>()!, new CustomerDetails("Duplicate", "CC-1", "dup@example.com", "UTC"), now);
             db.Customers.Add(duplicate);
             db.Record(ChangeTypes.CustomerCreated, SubjectTypes.Customer, duplicate.Id, new ActorRef(Guid.Empty, "test", "admin"), now, new { duplicate.Id });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());

@@ -9,7 +9,7 @@ public class CustomerTests
     [Fact]
     public void Create_ValidKey_KeepsDetailsAtVersionOne()
     {
-        var customer = Customer.Create("finance", new CustomerDetails("Finance", "CC-1000", "finance@example.com"), T0);
+        var customer = Customer.Create("finance", new CustomerDetails("Finance", "CC-1000", "finance@example.com", "UTC"), T0);
 
         Assert.NotEqual(Guid.Empty, customer.Id);
         Assert.Equal("finance", customer.Key);
@@ -27,7 +27,7 @@ public class CustomerTests
     [InlineData("")]
     public void Create_InvalidKey_ThrowsInvalidKey(string key)
     {
-        var error = Assert.Throws<DomainRuleException>(() => Customer.Create(key, new CustomerDetails("Finance", "CC-1000", "finance@example.com"), T0));
+        var error = Assert.Throws<DomainRuleException>(() => Customer.Create(key, new CustomerDetails("Finance", "CC-1000", "finance@example.com", "UTC"), T0));
 
         Assert.Equal("invalid-key", error.Code);
     }
@@ -37,7 +37,7 @@ public class CustomerTests
     {
         var customer = NewCustomer();
 
-        customer.Update(new CustomerDetails("Group finance", "CC-2000", "group-finance@example.com"), T1);
+        customer.Update(new CustomerDetails("Group finance", "CC-2000", "group-finance@example.com", "UTC"), T1);
 
         Assert.Equal("Group finance", customer.Name);
         Assert.Equal("CC-2000", customer.CostCenter);

@@ -111,5 +111,6 @@ internal static class NegotiationTestData
             option == AcceptOption.CounterOffer ? "Cheaper without a second data centre." : null,
             Signer,
             acceptedBy ?? Customer,
-            acceptedAt ?? T0);
+            acceptedAt ?? T0,
+            []);
 }

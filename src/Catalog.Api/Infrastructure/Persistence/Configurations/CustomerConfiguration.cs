@@ -16,6 +16,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.CostCenter).HasMaxLength(50);
         builder.Property(c => c.ContactEmail).HasMaxLength(254);
+        builder.Property(c => c.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
         builder.Property(c => c.SearchText).HasMaxLength(320);
         builder.HasIndex(c => c.UpdatedAt);
         builder.Property(c => c.Version).IsConcurrencyToken();

@@ -102,6 +102,8 @@ internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<A
         builder.Property(v => v.TradeOffs).HasField("_tradeOffs").HasJsonConversion();
         builder.Property(v => v.Consequences).HasField("_consequences").HasJsonConversion();
         builder.Property(v => v.Note).HasMaxLength(2000);
+        builder.Property(v => v.MaintenanceWindows).HasField("_maintenanceWindows").HasJsonConversion();
+        builder.Property(v => v.ServiceHours!).HasJsonConversion();
         builder.Property(v => v.ProposalTitle).HasMaxLength(200);
         builder.ComplexProperty(v => v.AcceptedBy, actor => ActorColumns.Configure(actor, "AcceptedBy"));
         builder.ComplexProperty(v => v.SignedBy, signatory =>

@@ -118,6 +118,10 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("MaintenanceWindows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<decimal>("MonthlyCharge")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -147,6 +151,9 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ServiceHours")
+                        .HasColumnType("text");
 
                     b.Property<string>("Targets")
                         .IsRequired()
@@ -291,6 +298,14 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(320)")
                         .UseCollation("C");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC")
+                        .UseCollation("C");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -334,6 +349,250 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ServiceId");
 
                     b.ToTable("Subscriptions");
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Measurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RecordedBy", "Catalog.Api.Domain.Delivery.Measurement.RecordedBy#ActorRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("RecordedByKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("RecordedByName")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("RecordedByRole")
+                                .UseCollation("C");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Metric", "Scope", "Period", "Source")
+                        .IsUnique();
+
+                    b.ToTable("Measurements");
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Outage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RecordedBy", "Catalog.Api.Domain.Delivery.Outage.RecordedBy#ActorRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("RecordedByKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("RecordedByName")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("RecordedByRole")
+                                .UseCollation("C");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "StartedAt");
+
+                    b.HasIndex("SourceSystem", "SourceReference")
+                        .IsUnique();
+
+                    b.ToTable("Outages");
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.ServiceCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Calendars");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000101"),
+                            Holidays = "[]",
+                            Key = "business-hours",
+                            Name = "Business hours",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1,
+                            WeeklyHours = "[{\"day\":\"monday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"tuesday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"wednesday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"thursday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"friday\",\"fromMinute\":480,\"toMinute\":1080}]"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000102"),
+                            Holidays = "[]",
+                            Key = "extended-hours",
+                            Name = "Extended hours",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1,
+                            WeeklyHours = "[{\"day\":\"monday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"tuesday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"wednesday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"thursday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"friday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"saturday\",\"fromMinute\":420,\"toMinute\":1320}]"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000103"),
+                            Holidays = "[]",
+                            Key = "24x7",
+                            Name = "Around the clock",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1,
+                            WeeklyHours = "[{\"day\":\"monday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"tuesday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"wednesday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"thursday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"friday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"saturday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"sunday\",\"fromMinute\":0,\"toMinute\":1440}]"
+                        });
                 });
 
             modelBuilder.Entity("Catalog.Api.Domain.Metrics.Metric", b =>
@@ -1180,6 +1439,24 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Measurement", b =>
+                {
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Outage", b =>
+                {
                     b.HasOne("Catalog.Api.Domain.Services.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")

@@ -109,6 +109,10 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MaintenanceWindows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("MonthlyCharge")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -136,6 +140,9 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceHours")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Targets")
                         .IsRequired()
@@ -268,6 +275,13 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("UTC");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -311,6 +325,234 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ServiceId");
 
                     b.ToTable("Subscriptions");
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Measurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RecordedBy", "Catalog.Api.Domain.Delivery.Measurement.RecordedBy#ActorRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecordedByKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecordedByName");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecordedByRole");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Metric", "Scope", "Period", "Source")
+                        .IsUnique();
+
+                    b.ToTable("Measurements");
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Outage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RecordedBy", "Catalog.Api.Domain.Delivery.Outage.RecordedBy#ActorRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("KeyId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecordedByKeyId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecordedByName");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecordedByRole");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "StartedAt");
+
+                    b.HasIndex("SourceSystem", "SourceReference")
+                        .IsUnique();
+
+                    b.ToTable("Outages");
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.ServiceCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Calendars");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000101"),
+                            Holidays = "[]",
+                            Key = "business-hours",
+                            Name = "Business hours",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1,
+                            WeeklyHours = "[{\"day\":\"monday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"tuesday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"wednesday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"thursday\",\"fromMinute\":480,\"toMinute\":1080},{\"day\":\"friday\",\"fromMinute\":480,\"toMinute\":1080}]"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000102"),
+                            Holidays = "[]",
+                            Key = "extended-hours",
+                            Name = "Extended hours",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1,
+                            WeeklyHours = "[{\"day\":\"monday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"tuesday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"wednesday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"thursday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"friday\",\"fromMinute\":420,\"toMinute\":1320},{\"day\":\"saturday\",\"fromMinute\":420,\"toMinute\":1320}]"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000103"),
+                            Holidays = "[]",
+                            Key = "24x7",
+                            Name = "Around the clock",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1,
+                            WeeklyHours = "[{\"day\":\"monday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"tuesday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"wednesday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"thursday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"friday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"saturday\",\"fromMinute\":0,\"toMinute\":1440},{\"day\":\"sunday\",\"fromMinute\":0,\"toMinute\":1440}]"
+                        });
                 });
 
             modelBuilder.Entity("Catalog.Api.Domain.Metrics.Metric", b =>
@@ -1114,6 +1356,24 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Measurement", b =>
+                {
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.Outage", b =>
+                {
                     b.HasOne("Catalog.Api.Domain.Services.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
