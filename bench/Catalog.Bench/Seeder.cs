@@ -70,7 +70,7 @@ internal sealed class Seeder(HttpClient admin)
     {
         await PutAsync($"/api/v1/customers/{customerId}/subscriptions", new { serviceId, units = 25 });
         var proposal = Id(await PostAsync("/api/v1/proposals", ProposalBody(serviceId, submit: true), customerKey));
-        var analysis = Id(await PostAsync($"/api/v1/proposals/{proposal}/analyses", new
+        var analysis = await PostAsync($"/api/v1/proposals/{proposal}/analyses", new
         {
             oneOffCost = 20_000m,
             monthlyCostDelta = 4_000m,
@@ -80,8 +80,17 @@ internal sealed class Seeder(HttpClient admin)
             feasibility = "needs-investment",
             consequences = new[] { new { serviceId = (Guid?)null, description = "Maintenance windows move to Sunday nights.", severity = "medium" } },
             tradeOffs = TradeOffs,
-        }, itLeadKey));
-        return await PostAsync($"/api/v1/proposals/{proposal}/acceptance", new { analysisId = analysis, option = "proposed", monthlyCost = 4_000m }, customerKey);
+        }, itLeadKey);
+
+        // The customer confirms the agreement's resulting monthly charge, as the analysis shows it for the option.
+        var monthlyCharge = analysis["options"]!.AsArray().Single(o => o!["option"]!.GetValue<string>() == "proposed")!["monthlyCharge"]!.GetValue<decimal>();
+        return await PostAsync($"/api/v1/proposals/{proposal}/acceptance", new
+        {
+            analysisId = Id(analysis),
+            option = "proposed",
+            monthlyCharge,
+            signedBy = new { name = "Dana Ruiz", title = "Head of Trading" },
+        }, customerKey);
     }
 
     public static object ProposalBody(Guid serviceId, bool submit) => new
