@@ -1,5 +1,8 @@
 using System.Net;
+using Catalog.Api.Infrastructure.Caching;
 using Catalog.Api.IntegrationTests.Features.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Catalog.Api.IntegrationTests.Infrastructure;
 
@@ -23,7 +26,7 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Instances instances) :
         var first = await A.GetAsync(path);
         var firstBody = await first.ExpectAsync(HttpStatusCode.OK);
         Assert.Null(first.Headers.Age);
-        await ReadIntoCacheAsync(A, path);
+        await ReadIntoCacheAsync(instances.First, path);
         var cached = await A.GetAsync(path);
         Assert.NotNull(cached.Headers.Age);
         Assert.Equal(firstBody.ToJsonString(), (await cached.ExpectAsync(HttpStatusCode.OK)).ToJsonString());
@@ -47,7 +50,7 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Instances instances) :
     {
         var service = await new Scenario(instances.First).CreateServiceAsync();
         var path = $"/api/v1/services/{service.Id()}";
-        await ReadIntoCacheAsync(A, path);
+        await ReadIntoCacheAsync(instances.First, path);
 
         var notModified = await A.GetAsync(path, "\"1\"");
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
@@ -84,7 +87,7 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Instances instances) :
         var path = $"/api/v1/services/{service.Id()}";
         var customer = await scenario.CreateCustomerAsync();
         var customerClient = instances.First.ClientWithKey(await scenario.IssueKeyAsync("customer", customer.Id()));
-        var adminView = await ReadIntoCacheAsync(A, path);
+        var adminView = await ReadIntoCacheAsync(instances.First, path);
 
         await (await instances.First.ClientWithKey(null).GetAsync(path)).ExpectProblemAsync(HttpStatusCode.Unauthorized);
         await (await instances.First.ClientWithKey("cat_not-a-key-0123456789").GetAsync(path)).ExpectProblemAsync(HttpStatusCode.Unauthorized);
@@ -108,7 +111,7 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Instances instances) :
     {
         var service = await new Scenario(instances.First).CreateServiceAsync();
         var path = $"/api/v1/services/{service.Id()}";
-        await ReadIntoCacheAsync(B, path);
+        await ReadIntoCacheAsync(instances.Second, path);
 
         await (await A.PutJsonAsync(path, Scenario.ServiceBody(service["key"].Value<string>(), name: "Written through A"), "\"1\"")).ExpectAsync(HttpStatusCode.OK);
 
@@ -150,28 +153,20 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Instances instances) :
 
     /// <summary>Reads a resource, then reads it again and checks that the second answer came from the cache.</summary>
     /// <summary>
-    /// Reads until the answer comes from the cache and still does after several rounds of the feed follower. The
-    /// instance's own follower evicts once more when it passes the writes made so far, which may come just after the
-    /// first read; once it has passed them, the entry stays until the next write.
+    /// Reads a resource into an instance's cache once that instance's feed follower has passed every write made so
+    /// far: the follower evicts what those writes changed, its own writes included, so a copy cached before it has
+    /// passed them may be evicted again at any moment.
     /// </summary>
-    private static async Task<System.Text.Json.Nodes.JsonObject> ReadIntoCacheAsync(HttpClient client, string path)
+    private static async Task<System.Text.Json.Nodes.JsonObject> ReadIntoCacheAsync(CatalogApiFactory instance, string path)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var body = await (await client.GetAsync(path)).ExpectAsync(HttpStatusCode.OK);
-            if ((await client.GetAsync(path)).Headers.Age is not null)
-            {
-                await Task.Delay(250);
-                if ((await client.GetAsync(path)).Headers.Age is not null)
-                {
-                    return body;
-                }
-            }
+        var client = instance.ClientWithKey();
+        var head = await client.FeedPositionAsync();
+        var follower = instance.Services.GetServices<IHostedService>().OfType<ChangeFeedCacheFollower>().Single();
+        await Eventually.WaitAsync(() => follower.CaughtUpTo, position => position >= head, "the instance's feed follower to pass the writes so far");
 
-            Assert.True(DateTime.UtcNow < deadline, $"GET {path} never came from the cache.");
-            await Task.Delay(100);
-        }
+        var body = await (await client.GetAsync(path)).ExpectAsync(HttpStatusCode.OK);
+        Assert.NotNull((await client.GetAsync(path)).Headers.Age);
+        return body;
     }
 
     /// <summary>Two instances on one database, following the feed every 50 ms.</summary>

@@ -20,6 +20,11 @@ internal sealed class ChangeFeedCacheFollower(
 
     private long? _position;
 
+    private long _caughtUpTo = -1;
+
+    /// <summary>The last feed sequence whose changes this instance has evicted; -1 until the first round.</summary>
+    internal long CaughtUpTo => Volatile.Read(ref _caughtUpTo);
+
     /// <summary>Takes the feed's head before the instance serves anything, so nothing cached can be older than it.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -59,6 +64,7 @@ internal sealed class ChangeFeedCacheFollower(
             // may show anything older: start from clean caches at the head.
             await eviction.EvictAllAsync(cancellationToken);
             _position = head;
+            Volatile.Write(ref _caughtUpTo, head);
             return;
         }
 
@@ -79,5 +85,7 @@ internal sealed class ChangeFeedCacheFollower(
             position = changed[^1].Sequence;
             _position = position;
         }
+
+        Volatile.Write(ref _caughtUpTo, head);
     }
 }
