@@ -83,7 +83,7 @@ public sealed record MaintenanceWindow(string Rrule, int DurationMinutes, string
         var pattern = new RecurrencePattern(Rrule);
         var startMinute = (pattern.ByHour.FirstOrDefault() * 60) + pattern.ByMinute.FirstOrDefault();
         var endMinute = startMinute + DurationMinutes;
-        var times = $"{Clock(startMinute)}–{Clock(endMinute)}";
+        var times = $"{WeeklyHours.Clock(startMinute % WeeklyHours.EndOfDay)}–{WeeklyHours.Clock(endMinute % WeeklyHours.EndOfDay)}";
         var days = pattern.ByDay.Count > 0
             ? string.Join(", ", pattern.ByDay.Select(d => CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(d.DayOfWeek)))
             : null;
@@ -140,8 +140,6 @@ public sealed record MaintenanceWindow(string Rrule, int DurationMinutes, string
             _ => anchor,
         };
     }
-
-    private static string Clock(int minute) => $"{minute / 60 % 24:00}:{minute % 60:00}";
 
     private static string OrdinalDays(RecurrencePattern pattern) => string.Join(", ", pattern.ByDay.Select(d =>
         $"{d.Offset switch { 1 => "the first ", 2 => "the second ", 3 => "the third ", 4 => "the fourth ", -1 => "the last ", _ => string.Empty }}{CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(d.DayOfWeek)}"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Catalog.Api.Domain.Common;
 using NodaTime;
 
@@ -7,6 +8,9 @@ namespace Catalog.Api.Domain.Delivery;
 public sealed record WeeklyHours(IsoDayOfWeek Day, int FromMinute, int ToMinute)
 {
     public const int EndOfDay = 24 * 60;
+
+    /// <summary>Minutes since local midnight as a wall-clock time, "HH:mm"; the day's end is "24:00".</summary>
+    public static string Clock(int minute) => string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}");
 }
 
 /// <summary>
@@ -36,7 +40,7 @@ public sealed record ServiceHoursCalendar(string Key, string Name, string TimeZo
             var list = g.Select(h => h.Day).Order().ToList();
             var consecutive = list.Count > 2 && list[^1] - list[0] == list.Count - 1;
             var named = consecutive ? $"{list[0]} to {list[^1]}" : string.Join(", ", list);
-            return g.Key is (0, Delivery.WeeklyHours.EndOfDay) ? $"{named}, all day" : $"{named} {Clock(g.Key.FromMinute)}–{Clock(g.Key.ToMinute)}";
+            return g.Key is (0, Delivery.WeeklyHours.EndOfDay) ? $"{named}, all day" : $"{named} {Delivery.WeeklyHours.Clock(g.Key.FromMinute)}–{Delivery.WeeklyHours.Clock(g.Key.ToMinute)}";
         });
         return $"{string.Join("; ", days)}, {TimeZone} time{(Holidays.Count > 0 ? $", except {Holidays.Count} listed holidays" : string.Empty)}";
     }
@@ -104,8 +108,6 @@ public sealed record ServiceHoursCalendar(string Key, string Name, string TimeZo
     private static Instant AtMinute(DateTimeZone zone, LocalDate day, int minute) =>
         (minute >= Delivery.WeeklyHours.EndOfDay ? day.PlusDays(1).AtMidnight() : day.At(LocalTime.FromMinutesSinceMidnight(minute)))
             .InZoneLeniently(zone).ToInstant();
-
-    private static string Clock(int minute) => $"{minute / 60:00}:{minute % 60:00}";
 
     private static List<Delivery.WeeklyHours> Days(IsoDayOfWeek first, IsoDayOfWeek last, int from, int to) =>
         Enumerable.Range((int)first, last - first + 1).Select(d => new Delivery.WeeklyHours((IsoDayOfWeek)d, from, to)).ToList();

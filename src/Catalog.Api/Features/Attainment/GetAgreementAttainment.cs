@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Common;
 using System.Globalization;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Delivery;
@@ -39,8 +40,7 @@ public static class GetAgreementAttainment
         }
     }
 
-    internal static YearMonth? Month(string? value) =>
-        value is not null && DateTime.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? new YearMonth(parsed.Year, parsed.Month) : null;
+    internal static YearMonth? Month(string? value) => CalendarMonth.Parse(value) is { } month ? new YearMonth(month.Year, month.Month) : null;
 
     private static int Months(YearMonth from, YearMonth to) => ((to.Year - from.Year) * 12) + to.Month - from.Month + 1;
 

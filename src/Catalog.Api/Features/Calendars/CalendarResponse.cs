@@ -1,4 +1,3 @@
-using System.Globalization;
 using AutoMapper;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Domain.Delivery;
@@ -42,7 +41,5 @@ public sealed record CalendarResponse : IVersionTagged
 /// <summary>One stretch of service hours: a day of the week, from a local time to a later one (`24:00` is the day's end).</summary>
 public sealed record WeeklyHoursResponse(DayOfWeek Day, string From, string To)
 {
-    public static WeeklyHoursResponse Of(WeeklyHours hours) => new(BclConversions.ToDayOfWeek(hours.Day), Clock(hours.FromMinute), Clock(hours.ToMinute));
-
-    public static string Clock(int minute) => string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}");
+    public static WeeklyHoursResponse Of(WeeklyHours hours) => new(BclConversions.ToDayOfWeek(hours.Day), WeeklyHours.Clock(hours.FromMinute), WeeklyHours.Clock(hours.ToMinute));
 }

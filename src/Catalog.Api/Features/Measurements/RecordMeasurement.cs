@@ -1,4 +1,4 @@
-using System.Globalization;
+using Catalog.Api.Domain.Common;
 using AutoMapper;
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Metrics;
@@ -32,16 +32,13 @@ public static class RecordMeasurement
             RuleFor(c => c.Input.Metric).NotEmpty().MaximumLength(64);
             RuleFor(c => c.Input.Scope).MaximumLength(100);
             RuleFor(c => c.Input.Period).NotEmpty()
-                .Must(p => Month(p) is not null).WithMessage("period is a calendar month, YYYY-MM.")
-                .Must(p => Month(p) is not { } month || month <= new DateOnly(clock.GetUtcNow().Year, clock.GetUtcNow().Month, 1))
+                .Must(p => CalendarMonth.Parse(p) is not null).WithMessage("period is a calendar month, YYYY-MM.")
+                .Must(p => CalendarMonth.Parse(p) is not { } month || month.Start <= CalendarMonth.Of(clock.GetUtcNow().UtcDateTime).Start)
                 .WithMessage("period cannot be a month that has not begun.");
             RuleFor(c => c.Input.Value).NotNull().GreaterThanOrEqualTo(0);
             RuleFor(c => c.Input.Source).NotEmpty().MaximumLength(100);
         }
     }
-
-    internal static DateOnly? Month(string? period) =>
-        DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : null;
 
     internal sealed class Handler(CatalogDbContext db, IMapper mapper, MetricVocabulary vocabulary, Actor actor, TimeProvider clock) : IRequestHandler<Command, Result>
     {
