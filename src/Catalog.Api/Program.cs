@@ -53,6 +53,7 @@ builder.Services
     .AddCatalogRateLimiting(builder.Configuration)
     .AddCatalogResponseCache(builder.Configuration)
     .AddMetricVocabulary()
+    .AddAttainment()
     .AddCheckedOptions<CustomerOptions>(builder.Configuration, CustomerOptions.Section, options => options.Problems());
 
 var app = builder.Build();

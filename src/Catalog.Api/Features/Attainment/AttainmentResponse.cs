@@ -1,3 +1,4 @@
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Negotiation;
 
 namespace Catalog.Api.Features.Attainment;
@@ -10,11 +11,45 @@ public sealed record AttainmentResponse(
     Guid CustomerId,
     string CustomerName,
     string TimeZone,
-    IReadOnlyList<MonthResponse> Months);
+    IReadOnlyList<MonthResponse> Months)
+{
+    public static AttainmentResponse From(AgreementAttainment attained, IReadOnlyDictionary<Guid, string> names) => new(
+        attained.Agreement.Id,
+        attained.Agreement.ServiceId,
+        names[attained.Agreement.ServiceId],
+        attained.Agreement.CustomerId,
+        attained.CustomerName,
+        attained.TimeZone,
+        attained.Months.Select(m => MonthResponse.From(m, names)).ToList());
+}
 
 /// <param name="Month">The calendar month, YYYY-MM, in the customer's time zone.</param>
 /// <param name="Status">`closed` once the month has ended; `in-progress` for the running month.</param>
-public sealed record MonthResponse(string Month, string Status, IReadOnlyList<VersionStretchResponse> Versions);
+public sealed record MonthResponse(string Month, string Status, IReadOnlyList<VersionStretchResponse> Versions)
+{
+    public static MonthResponse From(MonthAttainment month, IReadOnlyDictionary<Guid, string> names) => new(
+        AttainmentReader.Period(month.Month),
+        month.Closed ? "closed" : "in-progress",
+        month.Versions.Select(v => new VersionStretchResponse(
+            v.Version,
+            v.From.ToDateTimeUtc(),
+            v.To.ToDateTimeUtc(),
+            v.Targets.Select(t => new TargetAttainmentResponse(
+                t.Metric,
+                t.Scope,
+                t.Target,
+                t.Achieved,
+                t.Met,
+                t.AtRisk,
+                t.Availability is { } a
+                    ? new AvailabilityEvidenceResponse(a.ServiceMinutes, a.AllowedDowntimeMinutes, a.CountedDowntimeMinutes, a.ExcludedMaintenanceMinutes,
+                        a.Outages.Select(o => new CountedOutageResponse(o.OutageId, o.AttributedServiceId, names.GetValueOrDefault(o.AttributedServiceId, "?"), o.CountedMinutes)).ToList())
+                    : null,
+                t.Restore is { } r
+                    ? new RestoreEvidenceResponse(r.Incidents.Select(i => new IncidentResponse(i.OutageId, i.AttributedServiceId, names.GetValueOrDefault(i.AttributedServiceId, "?"), i.Minutes, i.Restored, i.InTime)).ToList())
+                    : null,
+                t.Measurements?.Select(m => new MeasurementEvidenceResponse(m.Value, m.Source)).ToList())).ToList())).ToList());
+}
 
 /// <summary>The part of the month one version was in force, and how each of its targets fared.</summary>
 public sealed record VersionStretchResponse(int Version, DateTime From, DateTime To, IReadOnlyList<TargetAttainmentResponse> Targets);

@@ -5,6 +5,7 @@ using Catalog.Api.Domain.Customers;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace Catalog.Api.Features.Customers;
 
@@ -27,6 +28,14 @@ internal static class CustomerLookup
         {
             throw new NotFoundException("customer", id);
         }
+    }
+
+    /// <summary>The customer's time zone, in which its months begin and end, or 404.</summary>
+    public static async Task<DateTimeZone> TimeZoneOfAsync(CatalogDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var zone = await db.Customers.AsNoTracking().Where(c => c.Id == id).Select(c => c.TimeZone).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("customer", id);
+        return DateTimeZoneProviders.Tzdb[zone];
     }
 
     public static IQueryable<SubscriptionResponse> Subscriptions(CatalogDbContext db, Expression<Func<Subscription, bool>> filter) =>
