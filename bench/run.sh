@@ -5,6 +5,7 @@
 # docs/performance/<label>.json and docs/performance.md.
 #
 # Usage: bash bench/run.sh [--label NAME] [--providers sqlite,postgres] [--sizes 1000,100000]
+#                          [--scenarios catalog,delivery]
 #                          [--duration 10] [--warmup 15] [--connections 32] [--threads 2] [--cold-starts 5]
 #        bash bench/run.sh --smoke     tiny sizes, one second per scenario, results under bench/.out only
 #        bash bench/run.sh --render-only   rewrite docs/performance.md from docs/performance/*.json
@@ -13,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 case "${1:-}" in
-  -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -21,10 +22,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # Rendering the report measures nothing: only the driver is built.
 if [ "${1:-}" != --render-only ]; then
-  if ! command -v wrk >/dev/null 2>&1; then
-    log "installing wrk"
+  # sqlite3 backdates the delivered-service agreements in a SQLite database (PostgreSQL's psql runs in its container).
+  missing=()
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 
   providers="sqlite,postgres"

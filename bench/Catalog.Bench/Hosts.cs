@@ -138,6 +138,9 @@ internal sealed class PostgresServer : IAsyncDisposable
     public Task CreateDatabaseAsync(string name) =>
         Processes.RunAsync("docker", ["exec", _name, "psql", "--host", "localhost", "--username", "catalog", "--dbname", "catalog", "-c", $"CREATE DATABASE \"{name}\""]);
 
+    public Task ExecuteAsync(string database, string sql) =>
+        Processes.RunAsync("docker", ["exec", _name, "psql", "--host", "localhost", "--username", "catalog", "--dbname", database, "-v", "ON_ERROR_STOP=1", "-c", sql]);
+
     public string ConnectionString(string database) =>
         string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={Port};Database={database};Username=catalog;Password={Password}");
 

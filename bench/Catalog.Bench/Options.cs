@@ -7,6 +7,7 @@ internal sealed record Options(
     string Label,
     IReadOnlyList<string> Providers,
     IReadOnlyList<int> Sizes,
+    IReadOnlyList<string> Scenarios,
     int DurationSeconds,
     int WarmupSeconds,
     int Connections,
@@ -20,6 +21,15 @@ internal sealed record Options(
     string PostgresImage,
     bool RenderOnly)
 {
+    /// <summary>The scenario groups: the catalog's reads and writes, and the delivered service (outages and attainment).</summary>
+    public const string Catalog = "catalog";
+
+    public const string Delivery = "delivery";
+
+    private static readonly string[] Groups = [Catalog, Delivery];
+
+    public bool Runs(string group) => Scenarios.Contains(group);
+
     public static Options Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -41,6 +51,7 @@ internal sealed record Options(
             Label: Get("label", smoke ? "smoke" : "current"),
             Providers: Get("providers", "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Sizes: Get("sizes", smoke ? "40" : "1000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
+            Scenarios: ScenarioGroups(Get("scenarios", string.Join(',', Groups))),
             DurationSeconds: int.Parse(Get("duration", smoke ? "1" : "10"), CultureInfo.InvariantCulture),
             // Under POST load the tier-1 recompilation of the write path takes 10-15 s on two cores; a shorter
             // warm-up measures it rather than the steady state.
@@ -55,5 +66,13 @@ internal sealed record Options(
             Report: Path.GetFullPath(Get("report", Path.Combine(root, smoke ? "bench/.out/performance.md" : "docs/performance.md"))),
             PostgresImage: Environment.GetEnvironmentVariable("CATALOG_POSTGRES_IMAGE") is { Length: > 0 } image ? image : "postgres:15",
             RenderOnly: values.ContainsKey("render-only"));
+    }
+
+    private static List<string> ScenarioGroups(string value)
+    {
+        var groups = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        return groups.Count > 0 && groups.All(Groups.Contains)
+            ? groups
+            : throw new ArgumentException($"--scenarios takes {string.Join(", ", Groups)} or both, comma-separated; '{value}' is not that.");
     }
 }

@@ -10,9 +10,10 @@ internal sealed record Measurement(
     double PeakRssMiB = 0,
     long? Count = null,
     double? Seconds = null,
-    long Failures = 0);
+    long Failures = 0,
+    string? Note = null);
 
-/// <summary>Every scenario on one provider at one catalog size.</summary>
+/// <summary>Every scenario on one provider at one catalog size; the delivered service's seeding, when it ran, beside the catalog's.</summary>
 internal sealed record Block(
     string Provider,
     int Size,
@@ -22,7 +23,10 @@ internal sealed record Block(
     long Events,
     double SeedSeconds,
     double ReferenceRps,
-    List<Measurement> Measurements);
+    List<Measurement> Measurements,
+    int Outages = 0,
+    int SupportingServices = 0,
+    double? DeliverySeedSeconds = null);
 
 /// <summary>One run of the suite: the machine, the wrk settings, and a block per provider and size.</summary>
 internal sealed record Run(

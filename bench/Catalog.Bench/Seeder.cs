@@ -11,7 +11,21 @@ internal sealed record Seeded(
     int Agreements,
     IReadOnlyList<Guid> ServiceIds,
     string NegotiatingCustomerKey,
-    Guid ProposalServiceId);
+    Guid ProposalServiceId,
+    IReadOnlyList<Guid> UnagreedLiveServiceIds,
+    string ItLeadKey);
+
+/// <summary>What the delivered-service seeding added: the customer with fifty agreements, the supporting services and their outages.</summary>
+/// <param name="ChainAgreementId">The customer's first agreement: its service depends on a chain of five supporting services.</param>
+/// <param name="BackdatedTo">When the customer's agreement versions are in force from, once backdated in the database.</param>
+internal sealed record SeededDelivery(
+    Guid CustomerId,
+    string CustomerKey,
+    IReadOnlyList<Guid> AgreementIds,
+    Guid ChainAgreementId,
+    IReadOnlyList<Guid> SupportingServiceIds,
+    int Outages,
+    DateTime BackdatedTo);
 
 /// <summary>
 /// Seeds a catalog of a given size through the API itself, so every row and change event is what real use
@@ -62,7 +76,81 @@ internal sealed class Seeder(HttpClient admin)
             await InParallelAsync(10, k => AgreeAsync(customerIds[g], customerKey, itLead, services[(g * 10) + k]));
         }
 
-        return new Seeded(customers, customers * 2 + negotiating * 10, negotiating * 10, services, firstCustomerKey!, services[0]);
+        return new Seeded(customers, customers * 2 + negotiating * 10, negotiating * 10, services, firstCustomerKey!, services[0], services[negotiated..live], itLead);
+    }
+
+    public const string DeliveryCustomerKey = "cust-delivery";
+
+    public const int DeliveryAgreements = 50;
+
+    public const int ChainLength = 5;
+
+    /// <summary>Outages are seeded over this many months before now, one per catalog service (100,000 on the 100,000-service catalog).</summary>
+    public const int OutageMonths = 24;
+
+    /// <summary>
+    /// Seeds the delivered service in proportion to the catalog: chains of five supporting services (one chain per 250
+    /// catalog services, each service depending on the next), one business unit with fifty agreements whose services
+    /// each depend on the head of a chain, and <paramref name="size"/> outages over the last <see cref="OutageMonths"/>
+    /// months on the supporting services, about fifty per service. The agreements take effect only after their lead
+    /// time; <see cref="SeededDelivery.BackdatedTo"/> is when the suite makes them in force from, in the database.
+    /// </summary>
+    public async Task<SeededDelivery> SeedDeliveryAsync(int size, string itLeadKey, DateTime now)
+    {
+        var chains = Math.Max(1, size / 250);
+
+        // Built from the end of each chain up: a service is created with what it depends on, and goes live after it.
+        var links = new Guid[chains, ChainLength];
+        for (var link = ChainLength - 1; link >= 0; link--)
+        {
+            var level = link;
+            var created = await InParallelAsync(chains, async c => Id(await PostAsync("/api/v1/services", ServiceBody(
+                $"dep-{c:D4}-{level}", $"Supporting service {c}.{level}", "supporting", level == ChainLength - 1 ? [] : [links[c, level + 1]]))));
+            await InParallelAsync(chains, c => PostAsync($"/api/v1/services/{created[c]}/lifecycle", new { lifecycle = "live" }));
+            for (var c = 0; c < chains; c++)
+            {
+                links[c, level] = created[c];
+            }
+        }
+
+        var agreed = await InParallelAsync(DeliveryAgreements, async k => Id(await PostAsync("/api/v1/services", ServiceBody(
+            $"agreed-{k:D2}", $"Trading service {k}", "business", [links[k % chains, 0]]))));
+        await InParallelAsync(DeliveryAgreements, k => PostAsync($"/api/v1/services/{agreed[k]}/lifecycle", new { lifecycle = "live" }));
+        var customerId = Id(await PostAsync("/api/v1/customers", new
+        {
+            key = DeliveryCustomerKey,
+            name = "Trading floor",
+            costCenter = "CC-DELIVERY",
+            contactEmail = "trading@example.com",
+        }));
+        var customerKey = await IssueKeyAsync("customer", customerId);
+        var versions = await InParallelAsync(DeliveryAgreements, k => AgreeAsync(customerId, customerKey, itLeadKey, agreed[k]));
+        var agreementIds = versions.Select(v => Guid.Parse(v["agreementId"]!.GetValue<string>())).ToList();
+
+        var supporting = Enumerable.Range(0, chains * ChainLength).Select(i => links[i / ChainLength, i % ChainLength]).ToList();
+        var random = new Random(size);
+        var window = TimeSpan.FromDays(OutageMonths * 365.25 / 12);
+        var outages = Enumerable.Range(0, size).Select(i =>
+        {
+            // Restored at least an hour ago; five minutes to two hours long; mostly outright outages.
+            var length = TimeSpan.FromMinutes(5 + random.Next(115));
+            var started = now - TimeSpan.FromHours(1) - length - (window - TimeSpan.FromHours(3)) * random.NextDouble();
+            var roll = random.Next(100);
+            return new
+            {
+                serviceId = supporting[i % supporting.Count],
+                kind = roll < 80 ? "outage" : roll < 95 ? "degradation" : "planned",
+                priority = $"P{1 + random.Next(3)}",
+                startedAt = started,
+                restoredAt = started + length,
+                summary = "Alert from monitoring: the service stopped answering its health probe.",
+                source = new { system = "bench-monitoring", reference = $"seed-{i:D7}" },
+            };
+        }).ToList();
+        await InParallelAsync(outages.Count, i => PostAsync("/api/v1/outages", outages[i]));
+
+        var backdatedTo = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-(OutageMonths + 1));
+        return new SeededDelivery(customerId, customerKey, agreementIds, agreementIds[0], supporting, outages.Count, backdatedTo);
     }
 
     /// <summary>The customer proposes, IT analyses, the customer accepts: one agreement version.</summary>
@@ -106,21 +194,23 @@ internal sealed class Seeder(HttpClient admin)
         submit,
     };
 
-    private static object ServiceBody(int i) => new
+    private static object ServiceBody(int i) => ServiceBody($"svc-{i:D6}", $"Service {i}", i % 3 == 0 ? "supporting" : "business", [], category: Category(i));
+
+    private static object ServiceBody(string key, string name, string kind, Guid[] dependsOn, string? category = null) => new
     {
-        key = $"svc-{i:D6}",
-        name = $"Service {i}",
+        key,
+        name,
         summary = "Email for every employee, on every device.",
         description = "Exchange-compatible mailboxes with 50 GB each.",
-        category = Category(i),
+        category = category ?? "delivery",
         owner = new { team = "Workplace Services", contact = "workplace@example.com" },
-        kind = i % 3 == 0 ? "supporting" : "business",
-        dependsOn = Array.Empty<Guid>(),
+        kind,
+        dependsOn,
         cost = new { unit = "mailbox", unitCostPerMonth = 4.5m, currency = "EUR" },
         alternatives = new[] { new { name = "Hosted email", unitCostPerMonth = 3.2m, currency = "EUR", note = "Vendor-hosted" } },
     };
 
-    private async Task<string> IssueKeyAsync(string role, Guid? customerId)
+    public async Task<string> IssueKeyAsync(string role, Guid? customerId)
     {
         using var response = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = $"bench-{role}-{Guid.NewGuid():N}", role, customerId });
         return (await ReadAsync(response))["key"]!.GetValue<string>();

@@ -23,7 +23,7 @@ internal static class Suite
         var scratch = Directory.CreateTempSubdirectory("catalog-bench-");
         try
         {
-            var environment = await DatabaseAsync(provider, size, postgres, scratch.FullName);
+            var (environment, execute) = await DatabaseAsync(provider, size, postgres, scratch.FullName);
             environment["Auth__BootstrapAdminKey"] = AdminKey;
 
             // The benchmark measures the API, not the per-key rate limit.
@@ -32,14 +32,29 @@ internal static class Suite
 
             var seedClock = Stopwatch.StartNew();
             Seeded seeded;
+            SeededDelivery? delivery = null;
+            double? deliverySeedSeconds = null;
             await using (var fresh = (await WebHost.StartAsync(options.ApiDll, environment, TimeSpan.FromMinutes(2))).Host)
             {
-                seeded = await new Seeder(Client(fresh, AdminKey)).SeedAsync(size);
+                var seeder = new Seeder(Client(fresh, AdminKey));
+                seeded = await seeder.SeedAsync(size);
+                if (options.Runs(Options.Delivery))
+                {
+                    var deliveryClock = Stopwatch.StartNew();
+                    delivery = await seeder.SeedDeliveryAsync(size, seeded.ItLeadKey, DateTime.UtcNow);
+                    deliverySeedSeconds = deliveryClock.Elapsed.TotalSeconds;
+                }
+            }
+
+            if (delivery is not null)
+            {
+                // With the API stopped, so that no instance holds what it read before.
+                await execute(BackdateSql(provider, delivery.BackdatedTo));
             }
 
             var seedSeconds = seedClock.Elapsed.TotalSeconds;
             var coldStarts = new List<double>();
-            for (var i = 0; i < options.ColdStarts; i++)
+            for (var i = 0; i < (options.Runs(Options.Catalog) ? options.ColdStarts : 0); i++)
             {
                 var (host, ready) = await WebHost.StartAsync(options.ApiDll, environment);
                 await host.DisposeAsync();
@@ -63,34 +78,62 @@ internal static class Suite
             }
 
             var (api, _) = await WebHost.StartAsync(options.ApiDll, environment);
-            long events;
-            Targets targets;
+            long events = 0;
+            Targets? targets = null;
             await using (api)
             {
                 var admin = Client(api, AdminKey);
-                targets = await TargetsAsync(admin, seeded, scratch.FullName, size);
-                await ReadsAsync(api, targets, string.Empty);
-                (var feed, events) = await ChangeFeedAsync(api, admin);
-                measurements.Add(feed);
-                measurements.Add(await ExportAsync(api, admin));
-                measurements.Add(await WrkAsync(api, "POST a proposal", Path.Combine(options.LuaDirectory, "post.lua"), new()
+                if (options.Runs(Options.Catalog))
                 {
-                    ["CATALOG_KEY"] = seeded.NegotiatingCustomerKey,
-                    ["CATALOG_PATH"] = "/api/v1/proposals",
-                    ["CATALOG_BODY"] = targets.ProposalBody,
-                }));
-                measurements.Add(new Measurement("peak RSS under load", PeakRssMiB: measurements.Where(m => m.Rps is not null).Max(m => m.PeakRssMiB)));
+                    targets = await TargetsAsync(admin, seeded, scratch.FullName, size);
+                    await ReadsAsync(api, targets, string.Empty);
+                    (var feed, events) = await ChangeFeedAsync(api, admin);
+                    measurements.Add(feed);
+                    measurements.Add(await ExportAsync(api, admin));
+                    measurements.Add(await WrkAsync(api, "POST a proposal", Path.Combine(options.LuaDirectory, "post.lua"), new()
+                    {
+                        ["CATALOG_KEY"] = seeded.NegotiatingCustomerKey,
+                        ["CATALOG_PATH"] = "/api/v1/proposals",
+                        ["CATALOG_BODY"] = targets.ProposalBody,
+                    }));
+                    measurements.Add(new Measurement("peak RSS under load", PeakRssMiB: measurements.Where(m => m.Rps is not null).Max(m => m.PeakRssMiB)));
+                }
+
+                if (delivery is not null)
+                {
+                    // On services no agreement depends on, so the outages posted here change none of the attainment measured below.
+                    measurements.Add(await WrkAsync(api, PostOutages, Path.Combine(options.LuaDirectory, "outage.lua"), new()
+                    {
+                        ["CATALOG_KEY"] = await new Seeder(admin).IssueKeyAsync("integrator", null),
+                        ["CATALOG_SERVICES"] = await WriteLinesAsync(scratch.FullName, "outage-services.txt", seeded.UnagreedLiveServiceIds.Select(id => id.ToString())),
+                        ["CATALOG_STARTED_AT"] = DateTime.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+                    }));
+                }
             }
 
             var (uncached, _) = await WebHost.StartAsync(options.ApiDll, new Dictionary<string, string>(environment) { ["ResponseCache__Enabled"] = "false" });
             await using (uncached)
             {
-                await ReadsAsync(uncached, targets, UncachedSuffix);
+                if (targets is not null)
+                {
+                    await ReadsAsync(uncached, targets, UncachedSuffix);
+                }
+
+                if (delivery is not null)
+                {
+                    measurements.AddRange(await AttainmentAsync(options, uncached, delivery, scratch.FullName, referenceRps));
+                }
             }
 
-            measurements.Add(new Measurement("cold start to ready", Seconds: Median(coldStarts) / 1000, Count: coldStarts.Count));
+            if (coldStarts.Count > 0)
+            {
+                measurements.Add(new Measurement("cold start to ready", Seconds: Median(coldStarts) / 1000, Count: coldStarts.Count));
+            }
+
             measurements.AddRange(referenceMeasurements);
-            return new Block(provider, size, seeded.Customers, seeded.Subscriptions, seeded.Agreements, events, seedSeconds, referenceRps, measurements);
+            return new Block(
+                provider, size, seeded.Customers + (delivery is null ? 0 : 1), seeded.Subscriptions + (delivery?.AgreementIds.Count ?? 0), seeded.Agreements + (delivery?.AgreementIds.Count ?? 0),
+                events, seedSeconds, referenceRps, measurements, delivery?.Outages ?? 0, delivery?.SupportingServiceIds.Count ?? 0, deliverySeedSeconds);
         }
         finally
         {
@@ -98,16 +141,95 @@ internal static class Suite
         }
     }
 
-    private static async Task<Dictionary<string, string>> DatabaseAsync(string provider, int size, PostgresServer? postgres, string scratch)
+    /// <summary>The API's settings for a fresh database of the provider, and how to run SQL on it while the API is stopped.</summary>
+    private static async Task<(Dictionary<string, string> Environment, Func<string, Task> Execute)> DatabaseAsync(string provider, int size, PostgresServer? postgres, string scratch)
     {
         if (provider == "sqlite")
         {
-            return new() { ["Database__Provider"] = "Sqlite", ["ConnectionStrings__Catalog"] = $"Data Source={Path.Combine(scratch, "catalog.db")}" };
+            var file = Path.Combine(scratch, "catalog.db");
+            return (new() { ["Database__Provider"] = "Sqlite", ["ConnectionStrings__Catalog"] = $"Data Source={file}" },
+                sql => Processes.RunAsync("sqlite3", [file, sql]));
         }
 
         var database = $"bench_{size}_{Guid.NewGuid():N}";
         await postgres!.CreateDatabaseAsync(database);
-        return new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Catalog"] = postgres.ConnectionString(database) };
+        return (new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Catalog"] = postgres.ConnectionString(database) },
+            sql => postgres.ExecuteAsync(database, sql));
+    }
+
+    /// <summary>
+    /// The API dates a new version after its lead time and never before the acceptance, as it must; a benchmark of two
+    /// years of attainment needs agreements in force for two years, so the delivery customer's versions are backdated
+    /// in the database, in the format each provider stores.
+    /// </summary>
+    private static string BackdateSql(string provider, DateTime effectiveFrom)
+    {
+        var at = effectiveFrom.ToString(provider == "sqlite" ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss'+00'", System.Globalization.CultureInfo.InvariantCulture);
+        return $"""
+            UPDATE "AgreementVersions" SET "EffectiveFrom" = '{at}'
+            WHERE "AgreementId" IN (SELECT a."Id" FROM "Agreements" a JOIN "Customers" c ON c."Id" = a."CustomerId" WHERE c."Key" = '{Seeder.DeliveryCustomerKey}');
+            """;
+    }
+
+    public const string PostOutages = "POST outages from monitoring";
+
+    public const string YearOfAttainment = "a year of attainment, 5-service chain" + UncachedSuffix;
+
+    public const string CustomerMonth = "a customer's month, 50 agreements" + UncachedSuffix;
+
+    /// <summary>
+    /// The attainment reads, on an API with the response cache off: a year of the agreement whose service depends on a
+    /// chain of five supporting services, and the delivery customer's last full month across its fifty agreements.
+    /// Each is read once first, to check that the seeding gave it something to judge; an API without the customer
+    /// view (404) reports it as not available rather than failing the run.
+    /// </summary>
+    private static async Task<List<Measurement>> AttainmentAsync(Options options, WebHost api, SeededDelivery delivery, string scratch, double referenceRps)
+    {
+        var customer = Client(api, delivery.CustomerKey);
+        var lastMonth = DateTime.UtcNow.AddMonths(-1);
+        string Month(DateTime at) => at.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var get = Path.Combine(options.LuaDirectory, "get.lua");
+        var measurements = new List<Measurement>();
+
+        var year = $"/api/v1/agreements/{delivery.ChainAgreementId}/attainment?from={Month(lastMonth.AddMonths(-11))}&to={Month(lastMonth)}";
+        var attained = await GetJsonAsync(customer, year);
+        var months = attained["months"]!.AsArray();
+        var counted = months.SelectMany(m => m!["versions"]!.AsArray()).SelectMany(v => v!["targets"]!.AsArray())
+            .Select(t => t!["availability"]).OfType<JsonNode>().SelectMany(a => a["outages"]!.AsArray()).ToList();
+        if (months.Count != 12 || counted.Count == 0)
+        {
+            throw new InvalidOperationException($"The chain agreement's year has {months.Count} months and {counted.Count} counted outages; the seeding should give it 12 months with outages.");
+        }
+
+        var attributed = counted.Select(o => o!["attributedServiceId"]!.GetValue<string>()).Distinct().Count();
+        var measured = await MeasureAsync(options, api, YearOfAttainment, get, new() { ["CATALOG_KEY"] = delivery.CustomerKey, ["CATALOG_TARGETS"] = await WriteLinesAsync(scratch, "year.txt", [year]) }, referenceRps);
+        measurements.Add(measured with { Note = $"12 months, {counted.Count} outages counted from {attributed} services" });
+
+        var month = $"/api/v1/customers/{delivery.CustomerId}/attainment?month={Month(lastMonth)}";
+        using (var probe = await customer.GetAsync(new Uri(month, UriKind.Relative)))
+        {
+            if (probe.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                measurements.Add(new Measurement(CustomerMonth, Note: NotAvailable));
+                return measurements;
+            }
+
+            await Seeder.ReadAsync(probe);
+        }
+
+        measured = await MeasureAsync(options, api, CustomerMonth, get, new() { ["CATALOG_KEY"] = delivery.CustomerKey, ["CATALOG_TARGETS"] = await WriteLinesAsync(scratch, "month.txt", [month]) }, referenceRps);
+        measurements.Add(measured with { Note = $"{delivery.AgreementIds.Count} agreements, {Month(lastMonth)}" });
+        return measurements;
+    }
+
+    /// <summary>What a scenario reports when the API it runs against does not have the endpoint yet.</summary>
+    public const string NotAvailable = "not available (the API answered 404)";
+
+    private static async Task<string> WriteLinesAsync(string scratch, string name, IEnumerable<string> lines)
+    {
+        var file = Path.Combine(scratch, name);
+        await File.WriteAllLinesAsync(file, lines);
+        return file;
     }
 
     /// <summary>
