@@ -29,6 +29,10 @@ internal static class Machine
         }
     }
 
+    /// <summary>The 1-minute load average: processes running or waiting for a core, the suite's own included.</summary>
+    public static double LoadAverage() =>
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+
     public static async Task<string> WrkVersionAsync()
     {
         try
@@ -41,5 +45,55 @@ internal static class Machine
             // wrk prints "wrk <version> [epoll] Copyright …" and its usage, then exits 1.
             return System.Text.RegularExpressions.Regex.Match(e.Message, @"wrk ((?!--)[^\s\[]+)") is { Success: true } match ? $"wrk {match.Groups[1].Value}" : "wrk";
         }
+    }
+}
+
+/// <summary>
+/// Samples the machine's load every five seconds while a block runs. On a machine shared with other work the figures
+/// mean little when the load is far above the cores, and the report says how far it was.
+/// </summary>
+internal sealed class LoadSampler : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<double> _samples = [];
+    private readonly Task _loop;
+
+    public LoadSampler()
+    {
+        _loop = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                lock (_samples)
+                {
+                    _samples.Add(Machine.LoadAverage());
+                }
+
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        });
+    }
+
+    /// <summary>The median and the highest of the samples so far.</summary>
+    public (double Median, double Max) Figures()
+    {
+        lock (_samples)
+        {
+            var sorted = _samples.Order().ToList();
+            return (sorted[sorted.Count / 2], sorted[^1]);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        _stop.Dispose();
     }
 }

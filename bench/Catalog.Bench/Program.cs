@@ -35,11 +35,14 @@ foreach (var provider in options.Providers)
     foreach (var size in options.Sizes)
     {
         Console.WriteLine($"== {provider}, {size:N0} services");
+        await using var load = new LoadSampler();
         var block = await Suite.RunAsync(options, provider, size, postgres);
+        var (median, max) = load.Figures();
+        block = block with { LoadMedian = median, LoadMax = max };
         run.Blocks.Add(block);
         foreach (var m in block.Measurements)
         {
-            Console.WriteLine($"   {m.Scenario,-28} {m.Rps,10:N0} req/s  ratio {m.Ratio,5:N2}  p50 {m.P50Ms,7:N2} ms  p99 {m.P99Ms,7:N2} ms  rss {m.PeakRssMiB,6:N0} MiB  {m.Count} {m.Seconds:N2}s  failures {m.Failures}");
+            Console.WriteLine($"   {m.Scenario,-28} {m.Rps,10:N0} req/s  ratio {m.Ratio,5:N2}  p50 {m.P50Ms,7:N2} ms  p99 {m.P99Ms,7:N2} ms  rss {m.PeakRssMiB,6:N0} MiB  {m.Count} {m.Seconds:N2}s  failures {m.Failures}  {m.Note}");
         }
     }
 }

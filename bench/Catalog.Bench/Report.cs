@@ -104,7 +104,7 @@ internal static class Report
             md.AppendLine();
             foreach (var block in run.Blocks.Where(b => providers.Contains(b.Provider)))
             {
-                RenderBlock(md, block);
+                RenderBlock(md, block, run.Cores);
             }
         }
 
@@ -122,7 +122,7 @@ internal static class Report
 
     private static string ProviderName(string provider) => provider == "sqlite" ? "SQLite" : "PostgreSQL";
 
-    private static void RenderBlock(StringBuilder md, Block block)
+    private static void RenderBlock(StringBuilder md, Block block, int cores)
     {
         md.AppendLine(Invariant, $"### {ProviderName(block.Provider)}, {block.Size:N0} services");
         md.AppendLine();
@@ -130,6 +130,12 @@ internal static class Report
         var events = block.Events > 0 ? string.Create(Invariant, $", {block.Events:N0} change events") : string.Empty;
         md.AppendLine(Invariant, $"{block.Customers:N0} customers, {block.Subscriptions:N0} subscriptions, {block.Agreements:N0} agreements{events} (seeded through the API in {block.SeedSeconds:N0} s). Reference: {block.ReferenceRps:N0} requests/s.");
         md.AppendLine();
+        if (block.LoadMedian is { } median && block.LoadMax is { } max)
+        {
+            md.AppendLine(Invariant, $"Machine load during the block (1-minute load average, sampled every 5 s, the suite's own processes included): median {median:N1}, highest {max:N1}, on {cores} cores.");
+            md.AppendLine();
+        }
+
         if (block.Outages > 0)
         {
             md.AppendLine(Invariant, $"Delivered service: {block.Outages:N0} outages over {Seeder.OutageMonths} months on {block.SupportingServices:N0} supporting services in chains of {Seeder.ChainLength}, a business unit with {Seeder.DeliveryAgreements} agreements (seeded through the API in {block.DeliverySeedSeconds:N0} s of the above).");

@@ -26,7 +26,9 @@ internal sealed record Block(
     List<Measurement> Measurements,
     int Outages = 0,
     int SupportingServices = 0,
-    double? DeliverySeedSeconds = null);
+    double? DeliverySeedSeconds = null,
+    double? LoadMedian = null,
+    double? LoadMax = null);
 
 /// <summary>One run of the suite: the machine, the wrk settings, and a block per provider and size.</summary>
 internal sealed record Run(
