@@ -19,7 +19,8 @@ internal sealed record Options(
     string ResultsDirectory,
     string Report,
     string PostgresImage,
-    bool RenderOnly)
+    bool RenderOnly,
+    string? Note)
 {
     /// <summary>The scenario groups: the catalog's reads and writes, and the delivered service (outages and attainment).</summary>
     public const string Catalog = "catalog";
@@ -65,7 +66,8 @@ internal sealed record Options(
             ResultsDirectory: Path.GetFullPath(Get("results", Path.Combine(root, smoke ? "bench/.out/results" : "docs/performance"))),
             Report: Path.GetFullPath(Get("report", Path.Combine(root, smoke ? "bench/.out/performance.md" : "docs/performance.md"))),
             PostgresImage: Environment.GetEnvironmentVariable("CATALOG_POSTGRES_IMAGE") is { Length: > 0 } image ? image : "postgres:15",
-            RenderOnly: values.ContainsKey("render-only"));
+            RenderOnly: values.ContainsKey("render-only"),
+            Note: values.GetValueOrDefault("note"));
     }
 
     private static List<string> ScenarioGroups(string value)

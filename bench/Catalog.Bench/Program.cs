@@ -27,7 +27,8 @@ var run = new Run(
     options.DurationSeconds,
     options.WarmupSeconds,
     await Machine.CommitAsync(),
-    []);
+    [],
+    options.Note);
 
 foreach (var provider in options.Providers)
 {

@@ -30,7 +30,7 @@ internal sealed record Block(
     double? LoadMedian = null,
     double? LoadMax = null);
 
-/// <summary>One run of the suite: the machine, the wrk settings, and a block per provider and size.</summary>
+/// <summary>One run of the suite: the machine, the wrk settings, a block per provider and size, and what whoever ran it noted (<c>--note</c>).</summary>
 internal sealed record Run(
     string Label,
     DateTimeOffset At,
@@ -43,4 +43,5 @@ internal sealed record Run(
     int DurationSeconds,
     int WarmupSeconds,
     string Commit,
-    List<Block> Blocks);
+    List<Block> Blocks,
+    string? Note = null);
