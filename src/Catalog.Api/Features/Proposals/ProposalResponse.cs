@@ -95,6 +95,12 @@ public sealed record AnalysisResponse
 
     public CounterOffer? CounterOffer { get; init; }
 
+    /// <summary>
+    /// Reading one analysis: the availability the service's dependencies allow today and whether the proposal is above
+    /// it (see the proposal's feasibility). Not part of the lists, nor of the answer to publishing.
+    /// </summary>
+    public FeasibilityResponse? DependencyCeiling { get; init; }
+
     /// <summary>The planned-work windows IT asks for with the proposed targets (the counter-offer carries its own).</summary>
     public required IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; init; }
 

@@ -1,0 +1,38 @@
+using Catalog.Api.Domain.Delivery;
+
+namespace Catalog.Api.Features.Proposals;
+
+/// <param name="From">Start of the twelve months the dependencies' availability is measured over.</param>
+/// <param name="To">End of them: now.</param>
+/// <param name="ProposedAvailability">The availability the current round asks for, in per cent; null when it asks for none.</param>
+/// <param name="Dependencies">Every direct dependency with what it delivered (null when unknown).</param>
+/// <param name="Unknown">Direct dependencies never reported on: they can only lower the ceiling.</param>
+/// <param name="Delivered">What the service delivered to this customer under its agreement, month by month (empty without one).</param>
+/// <param name="InPlainWords">The ceiling, what limits it and whether the proposal is above it, in a sentence or three.</param>
+public sealed record FeasibilityResponse(
+    Guid ProposalId,
+    Guid ServiceId,
+    string ServiceName,
+    DateTime From,
+    DateTime To,
+    decimal? ProposedAvailability,
+    CeilingResponse Ceiling,
+    IReadOnlyList<DependencyResponse> Dependencies,
+    IReadOnlyList<ServiceNameResponse> Unknown,
+    IReadOnlyList<DeliveredMonthResponse> Delivered,
+    string InPlainWords);
+
+/// <param name="Availability">The product of the known dependencies' availabilities, in per cent (100 without any).</param>
+/// <param name="LimitedBy">The known dependency with the lowest availability; null when none is known.</param>
+/// <param name="ProposedAbove">How many percentage points the proposed availability lies above the ceiling (0 when within it).</param>
+public sealed record CeilingResponse(decimal Availability, DependencyResponse? LimitedBy, decimal? ProposedAbove);
+
+/// <param name="Availability">What it delivered around the clock over the twelve months, counting what it depends on, in per cent; null when unknown.</param>
+/// <param name="Basis">How the availability is known; null when it is not.</param>
+public sealed record DependencyResponse(Guid ServiceId, string Name, decimal? Availability, AvailabilityBasis? Basis);
+
+public sealed record ServiceNameResponse(Guid ServiceId, string Name);
+
+/// <param name="Target">The availability promised that month (the strictest where two versions shared it).</param>
+/// <param name="Availability">What was delivered (the worst stretch where two versions shared it); null when nothing measured it.</param>
+public sealed record DeliveredMonthResponse(string Month, string Status, decimal? Target, decimal? Availability, bool? Met);
