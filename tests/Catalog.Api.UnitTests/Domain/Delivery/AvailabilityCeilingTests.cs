@@ -46,7 +46,7 @@ public class AvailabilityCeilingTests
     }
 
     [Theory]
-    [InlineData(99.95, 0.5505)]
+    [InlineData(99.95, 0.5495)]
     [InlineData(99.0, 0)]
     public void Above_PromiseAgainstTheCeiling_IsTheShortfallInPoints(decimal promised, decimal expected)
     {
