@@ -1,4 +1,5 @@
 using Catalog.Api.Domain.Delivery;
+using Catalog.Api.Domain.Negotiation;
 
 namespace Catalog.Api.Features.Proposals;
 
@@ -7,7 +8,8 @@ namespace Catalog.Api.Features.Proposals;
 /// <param name="ProposedAvailability">The availability the current round asks for, in per cent; null when it asks for none.</param>
 /// <param name="Dependencies">Every direct dependency with what it delivered (null when unknown).</param>
 /// <param name="Unknown">Direct dependencies never reported on: they can only lower the ceiling.</param>
-/// <param name="Delivered">What the service delivered to this customer under its agreement, month by month (empty without one).</param>
+/// <param name="Current">The version of the customer's agreement on the service in force now (or the newest, before it takes effect); null without one.</param>
+/// <param name="Delivered">What the service delivered to this customer under its agreement over the last twelve months, month by month and target by target (empty without one).</param>
 /// <param name="InPlainWords">The ceiling, what limits it and whether the proposal is above it, in a sentence or three.</param>
 public sealed record FeasibilityResponse(
     Guid ProposalId,
@@ -19,6 +21,7 @@ public sealed record FeasibilityResponse(
     CeilingResponse Ceiling,
     IReadOnlyList<DependencyResponse> Dependencies,
     IReadOnlyList<ServiceNameResponse> Unknown,
+    CurrentPromiseResponse? Current,
     IReadOnlyList<DeliveredMonthResponse> Delivered,
     string InPlainWords);
 
@@ -33,6 +36,12 @@ public sealed record DependencyResponse(Guid ServiceId, string Name, decimal? Av
 
 public sealed record ServiceNameResponse(Guid ServiceId, string Name);
 
-/// <param name="Target">The availability promised that month (the strictest where two versions shared it).</param>
-/// <param name="Availability">What was delivered (the worst stretch where two versions shared it); null when nothing measured it.</param>
-public sealed record DeliveredMonthResponse(string Month, string Status, decimal? Target, decimal? Availability, bool? Met);
+/// <summary>What the agreement promises now: the proposal's targets are weighed against it.</summary>
+public sealed record CurrentPromiseResponse(int Version, DateTime EffectiveFrom, IReadOnlyList<Target> Targets, decimal MonthlyCharge, string Currency);
+
+/// <param name="Met">Whether every target measured that month was kept; null when none was measured.</param>
+public sealed record DeliveredMonthResponse(string Month, string Status, bool? Met, IReadOnlyList<DeliveredTargetResponse> Targets);
+
+/// <param name="Version">The version whose target this is (a month split by a new version lists both).</param>
+/// <param name="Achieved">What was delivered, in the metric's unit; null when nothing measured it.</param>
+public sealed record DeliveredTargetResponse(int Version, string Metric, string? Scope, TargetValue Target, decimal? Achieved, bool? Met);

@@ -63,6 +63,7 @@ public static class GetFeasibility
                 : new DependencyAvailability(d, null, null);
         }).ToList();
         var ceiling = AvailabilityCeiling.Of(dependencies);
+        var history = await HistoryAsync(db, reader, proposal, now, cancellationToken);
         var proposed = proposal.Rounds.Single(r => r.Number == proposal.CurrentRound).Targets
             .FirstOrDefault(t => t.Metric == AttainmentRules.AvailabilityMetric)?.Value.Number;
 
@@ -79,34 +80,34 @@ public static class GetFeasibility
                 proposed is { } p ? ceiling.Above(p) : null),
             dependencies.OrderBy(d => names[d.ServiceId], StringComparer.Ordinal).Select(d => Dependency(d, names)).ToList(),
             ceiling.Unknown.Select(d => new ServiceNameResponse(d.ServiceId, names[d.ServiceId])).OrderBy(s => s.Name, StringComparer.Ordinal).ToList(),
-            await DeliveredAsync(db, reader, proposal, now, cancellationToken),
+            history.Current,
+            history.Delivered,
             InPlainWords(names[proposal.ServiceId], proposed, ceiling, names));
     }
 
-    /// <summary>What the service delivered to this customer under its agreement, month by month, judged by the availability target.</summary>
-    private static async Task<IReadOnlyList<DeliveredMonthResponse>> DeliveredAsync(
+    /// <summary>The customer's agreement on the service: what it promises now, and what was delivered month by month, target by target.</summary>
+    private static async Task<(CurrentPromiseResponse? Current, IReadOnlyList<DeliveredMonthResponse> Delivered)> HistoryAsync(
         CatalogDbContext db, AttainmentReader reader, Proposal proposal, Instant now, CancellationToken cancellationToken)
     {
         var agreement = await db.Agreements.AsNoTracking().Include(a => a.Versions)
             .SingleOrDefaultAsync(a => a.ServiceId == proposal.ServiceId && a.CustomerId == proposal.CustomerId, cancellationToken);
         if (agreement is null)
         {
-            return [];
+            return (null, []);
         }
 
+        var nowUtc = now.ToDateTimeUtc();
+        var current = agreement.Versions.Where(v => v.EffectiveFrom <= nowUtc).MaxBy(v => v.Number) ?? agreement.Versions.MinBy(v => v.Number)!;
         var zone = await CustomerLookup.TimeZoneOfAsync(db, agreement.CustomerId, cancellationToken);
         var to = now.InZone(zone).Date.ToYearMonth();
         var attained = (await reader.ReadAsync([agreement], to.PlusMonths(-(Months - 1)), to, now, cancellationToken)).Single();
-        return attained.Months
-            .Select(m => (m.Month, m.Closed, Targets: m.Versions.SelectMany(v => v.Targets).Where(t => t.Metric == AttainmentRules.AvailabilityMetric).ToList()))
-            .Where(m => m.Targets.Count > 0)
-            .Select(m => new DeliveredMonthResponse(
-                AttainmentReader.Period(m.Month),
-                m.Closed ? "closed" : "in-progress",
-                m.Targets.Max(t => t.Target.Number),
-                m.Targets.Min(t => t.Achieved),
-                m.Targets.Any(t => t.Met == false) ? false : m.Targets.All(t => t.Met == true) ? true : null))
-            .ToList();
+        var months = attained.Months.Select(m =>
+        {
+            var targets = m.Versions.SelectMany(v => v.Targets.Select(t => new DeliveredTargetResponse(v.Version, t.Metric, t.Scope, t.Target, t.Achieved, t.Met))).ToList();
+            bool? met = targets.Any(t => t.Met == false) ? false : targets.Any(t => t.Met == true) ? true : null;
+            return new DeliveredMonthResponse(AttainmentReader.Period(m.Month), m.Closed ? "closed" : "in-progress", met, targets);
+        }).ToList();
+        return (new CurrentPromiseResponse(current.Number, current.EffectiveFrom, current.Targets, current.MonthlyCharge, current.Currency), months);
     }
 
     private static DependencyResponse Dependency(DependencyAvailability d, Dictionary<Guid, string> names) =>

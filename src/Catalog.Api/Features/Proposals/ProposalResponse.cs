@@ -96,10 +96,11 @@ public sealed record AnalysisResponse
     public CounterOffer? CounterOffer { get; init; }
 
     /// <summary>
-    /// Reading one analysis: the availability the service's dependencies allow today and whether the proposal is above
-    /// it (see the proposal's feasibility). Not part of the lists, nor of the answer to publishing.
+    /// Reading one analysis: the facts to decide with, as they stand today (the proposal's feasibility): the availability
+    /// the service's dependencies allow and whether the proposal is above it, what the current agreement promises, and
+    /// what was delivered against it month by month. Not part of the lists, nor of the answer to publishing.
     /// </summary>
-    public FeasibilityResponse? DependencyCeiling { get; init; }
+    public FeasibilityResponse? Evidence { get; init; }
 
     /// <summary>The planned-work windows IT asks for with the proposed targets (the counter-offer carries its own).</summary>
     public required IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; init; }

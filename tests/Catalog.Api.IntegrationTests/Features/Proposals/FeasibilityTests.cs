@@ -35,6 +35,7 @@ public sealed class FeasibilityTests(CatalogApiFactory factory) : IClassFixture<
         Assert.Null(feasibility["dependencies"]!.AsArray().Single(d => d!["name"].Value<string>() == "Network")!["availability"]);
         Assert.Equal("Network", feasibility["unknown"]!.AsArray().Single()!["name"].Value<string>());
         Assert.Empty(feasibility["delivered"]!.AsArray());
+        Assert.Null(feasibility["current"]);
         var words = feasibility["inPlainWords"].Value<string>();
         Assert.Contains("Storage limits it most", words, StringComparison.Ordinal);
         Assert.Contains("Nothing is known yet about how available Network is", words, StringComparison.Ordinal);
@@ -62,13 +63,13 @@ public sealed class FeasibilityTests(CatalogApiFactory factory) : IClassFixture<
 
         var analysis = await (await world.Customer.GetAsync($"/api/v1/proposals/{proposal.Id()}/analyses/{published.Id()}")).ExpectAsync(HttpStatusCode.OK);
 
-        Assert.Null(published["dependencyCeiling"]);
-        Assert.Equal("Storage", analysis["dependencyCeiling"]!["ceiling"]!["limitedBy"]!["name"].Value<string>());
-        Assert.True(analysis["dependencyCeiling"]!["ceiling"]!["proposedAbove"].Value<decimal>() > 0);
+        Assert.Null(published["evidence"]);
+        Assert.Equal("Storage", analysis["evidence"]!["ceiling"]!["limitedBy"]!["name"].Value<string>());
+        Assert.True(analysis["evidence"]!["ceiling"]!["proposedAbove"].Value<decimal>() > 0);
     }
 
     [SkippableFact]
-    public async Task GetFeasibility_ServiceAlreadyAgreed_ShowsWhatWasDeliveredThisMonth()
+    public async Task GetFeasibility_ServiceAlreadyAgreed_ShowsTheCurrentPromiseAndWhatWasDeliveredThisMonth()
     {
         var world = await StartAsync();
         var first = await ProposeAsync(world, 99.5m);
@@ -82,10 +83,16 @@ public sealed class FeasibilityTests(CatalogApiFactory factory) : IClassFixture<
 
         var feasibility = await (await world.Customer.GetAsync($"/api/v1/proposals/{stricter.Id()}/feasibility")).ExpectAsync(HttpStatusCode.OK);
 
+        Assert.Equal(1, feasibility["current"]!["version"].Value<int>());
+        Assert.Equal(200m, feasibility["current"]!["monthlyCharge"].Value<decimal>());
+        Assert.Equal(99.5m, feasibility["current"]!["targets"]![0]!["value"].Value<decimal>());
         var month = feasibility["delivered"]!.AsArray().Single()!;
         Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), month["month"].Value<string>());
         Assert.Equal("in-progress", month["status"].Value<string>());
-        Assert.Equal(99.5m, month["target"].Value<decimal>());
+        var target = month["targets"]!.AsArray().Single()!;
+        Assert.Equal("availability", target["metric"].Value<string>());
+        Assert.Equal(99.5m, target["target"].Value<decimal>());
+        Assert.Equal(1, target["version"].Value<int>());
     }
 
     [SkippableFact]
