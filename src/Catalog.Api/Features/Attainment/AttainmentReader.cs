@@ -83,7 +83,7 @@ public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocab
             var versions = agreement.Versions.OrderBy(v => v.Number).Select(v => new PromisedTerms(
                 v.Number, Instant.FromDateTimeUtc(v.EffectiveFrom), v.Targets, v.ServiceHours ?? aroundTheClock.For(customer.TimeZone), v.MaintenanceWindows)).ToList();
             var endedAt = agreement.TerminatedAt is { } terminated ? Instant.FromDateTimeUtc(terminated) : (Instant?)null;
-            var against = Reachable(agreement.ServiceId, graph).SelectMany(s => outages[s]).ToList();
+            var against = ServiceGraph.Reachable(agreement.ServiceId, graph).SelectMany(s => outages[s]).ToList();
             var measured = measurements[agreement.ServiceId].ToList();
 
             var months = new List<MonthAttainment>();
@@ -106,25 +106,6 @@ public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocab
     public static string Period(YearMonth month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static YearMonth? Month(string? value) => CalendarMonth.Parse(value) is { } month ? new YearMonth(month.Year, month.Month) : null;
-
-    /// <summary>The service and every service it depends on, directly or through others.</summary>
-    private static HashSet<Guid> Reachable(Guid serviceId, IReadOnlyDictionary<Guid, IReadOnlyCollection<Guid>> graph)
-    {
-        var found = new HashSet<Guid> { serviceId };
-        var pending = new Stack<Guid>([serviceId]);
-        while (pending.TryPop(out var service))
-        {
-            foreach (var next in graph.GetValueOrDefault(service) ?? [])
-            {
-                if (found.Add(next))
-                {
-                    pending.Push(next);
-                }
-            }
-        }
-
-        return found;
-    }
 }
 
 public static class AttainmentSetup

@@ -95,6 +95,13 @@ public sealed record AnalysisResponse
 
     public CounterOffer? CounterOffer { get; init; }
 
+    /// <summary>
+    /// Reading one analysis: the facts to decide with, as they stand today (the proposal's feasibility): the availability
+    /// the service's dependencies allow and whether the proposal is above it, what the current agreement promises, and
+    /// what was delivered against it month by month. Not part of the lists, nor of the answer to publishing.
+    /// </summary>
+    public FeasibilityResponse? Evidence { get; init; }
+
     /// <summary>The planned-work windows IT asks for with the proposed targets (the counter-offer carries its own).</summary>
     public required IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; init; }
 

@@ -43,6 +43,9 @@ public static class ProposalsEndpoints
         group.MapGet("/{id:guid}/analyses/{analysisId:guid}", GetAnalysisAsync).WithName("GetAnalysis")
             .WithSummary("Read one impact analysis; current is false once superseded or once the customer revised")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/feasibility", GetFeasibilityAsync).WithName("GetFeasibility")
+            .WithSummary("Whether IT can keep the proposed availability: the ceiling the dependencies allow, what limits it, and what the service delivered to this customer over the last 12 months")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/revisions", ReviseAsync).WithName("ReviseProposal")
             .WithSummary("New targets, new round (customer only): → submitted (a draft stays a draft)")
             .RequireAuthorization(Policies.Decide)
@@ -123,6 +126,9 @@ public static class ProposalsEndpoints
         var analysis = await mediator.Send(new GetAnalysis.Query(id, analysisId), cancellationToken);
         return TypedResults.Ok(analysis);
     }
+
+    private static async Task<Ok<FeasibilityResponse>> GetFeasibilityAsync(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetFeasibility.Query(id), cancellationToken));
 
     private static async Task<Created<AgreementVersionResponse>> AcceptAsync(IMediator mediator, Guid id, AcceptProposal.AcceptanceInput body, CancellationToken cancellationToken)
     {

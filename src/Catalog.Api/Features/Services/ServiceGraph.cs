@@ -26,6 +26,25 @@ internal static class ServiceGraph
             frontier => db.ServiceDependencies.AsNoTracking().Where(d => frontier.Contains(d.DependsOnId)).Select(d => new Edge(d.DependsOnId, d.ServiceId)),
             cancellationToken);
 
+    /// <summary>The service and every service reachable from it along <paramref name="graph"/>'s edges.</summary>
+    public static HashSet<Guid> Reachable(Guid serviceId, IReadOnlyDictionary<Guid, IReadOnlyCollection<Guid>> graph)
+    {
+        var found = new HashSet<Guid> { serviceId };
+        var pending = new Stack<Guid>([serviceId]);
+        while (pending.TryPop(out var service))
+        {
+            foreach (var next in graph.GetValueOrDefault(service) ?? [])
+            {
+                if (found.Add(next))
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return found;
+    }
+
     private static async Task<IReadOnlyDictionary<Guid, IReadOnlyCollection<Guid>>> WalkAsync(
         IEnumerable<Guid> roots, Func<List<Guid>, IQueryable<Edge>> edgesFrom, CancellationToken cancellationToken)
     {

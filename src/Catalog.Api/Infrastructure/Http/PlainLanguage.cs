@@ -26,7 +26,7 @@ public static class PlainLanguage
         + "h1,h2,h3{font-family:system-ui,'Segoe UI',Helvetica,Arial,sans-serif;line-height:1.25;color:#0b3b5c}"
         + "h1{font-size:1.7em;margin:0 0 .7em;padding-bottom:.3em;border-bottom:3px solid #0b3b5c}"
         + "h2{font-size:1.2em;margin:1.8em 0 .5em;padding-bottom:.15em;border-bottom:1px solid #c9d3dc}"
-        + "ul{padding-left:1.3em}li{margin:.3em 0}p,li{orphans:3;widows:3}"
+        + "ul{padding-left:1.3em}li{margin:.3em 0}p,li{orphans:3;widows:3}figure{margin:1em 0}figure svg{max-width:100%;height:auto}"
         + "@media print{body{margin:0;max-width:none;font-size:11pt}h1,h2{break-after:avoid}ul{break-inside:avoid}}";
 
     private static readonly string ContentSecurityPolicy =
@@ -83,9 +83,15 @@ public static class PlainLanguage
         Negotiate(request, offered) ?? throw new NotAcceptableException($"{what} is available as {string.Join(", ", offered.SkipLast(1))}{(offered.Length > 1 ? " or " : string.Empty)}{offered[^1]}.");
 
     /// <summary>Answers the Markdown as the negotiated text format, with <c>Vary: Accept</c> and the strict policy (its ETag comes from <see cref="ETagFilter"/>).</summary>
-    public static IResult Text(HttpContext http, string format, string title, string markdown)
+    public static IResult Text(HttpContext http, string format, string title, string markdown) => Text(http, format, title, [new PlainPart(markdown)]);
+
+    /// <summary>
+    /// Like the single-Markdown form, for a view with figures: each part's Markdown, and in the HTML page its figure
+    /// after it. The text forms have no figures; what a figure shows is also written out in its part.
+    /// </summary>
+    public static IResult Text(HttpContext http, string format, string title, IReadOnlyList<PlainPart> parts)
     {
-        var body = format == Html ? Page(title, markdown) : markdown;
+        var body = format == Html ? Page(title, parts) : string.Concat(parts.Select(p => p.Markdown));
         http.Response.Headers.Vary = "Accept";
         http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         return TypedResults.Text(body, format + "; charset=utf-8");
@@ -98,9 +104,11 @@ public static class PlainLanguage
         return TypedResults.Ok(body);
     }
 
-    private static string Page(string title, string markdown) =>
+    private static string Page(string title, IReadOnlyList<PlainPart> parts) =>
         $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        + $"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>{Stylesheet}</style>\n</head>\n<body>\n{Markdig.Markdown.ToHtml(markdown, Pipeline)}</body>\n</html>\n";
+        + $"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>{Stylesheet}</style>\n</head>\n<body>\n"
+        + string.Concat(parts.Select(p => Markdig.Markdown.ToHtml(p.Markdown, Pipeline) + (p.Figure is { } figure ? $"<figure>{figure}</figure>\n" : string.Empty)))
+        + "</body>\n</html>\n";
 
     private static MarkdownPipeline BuildPipeline()
     {
@@ -109,6 +117,12 @@ public static class PlainLanguage
         return builder.Build();
     }
 }
+
+/// <summary>
+/// A piece of a plain-language page: Markdown, and optionally a figure drawn by the application (an inline SVG built
+/// from numbers, never from text a user typed unescaped) that follows it in the HTML page.
+/// </summary>
+public sealed record PlainPart(string Markdown, string? Figure = null);
 
 /// <summary>Endpoint metadata: the JSON response is also available as <c>text/markdown</c> and <c>text/html</c>.</summary>
 public sealed class PlainLanguageAlternatives

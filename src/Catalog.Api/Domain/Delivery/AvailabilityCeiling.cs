@@ -1,0 +1,63 @@
+using NodaTime;
+
+namespace Catalog.Api.Domain.Delivery;
+
+/// <summary>How a dependency's availability is known.</summary>
+public enum AvailabilityBasis
+{
+    /// <summary>Computed from the outages recorded over the period: the dependency is watched, and this is what it delivered.</summary>
+    Measured,
+}
+
+/// <summary>What one direct dependency is known to deliver; <see cref="Availability"/> is null when nothing says (unknown, never a guess).</summary>
+public sealed record DependencyAvailability(Guid ServiceId, decimal? Availability, AvailabilityBasis? Basis)
+{
+    public bool IsKnown => Availability is not null;
+}
+
+/// <summary>
+/// The availability a service's dependencies allow, and the one that limits it most. <see cref="Availability"/> is the
+/// product over the known dependencies only; <see cref="Unknown"/> lists the others, which can only lower it.
+/// </summary>
+public sealed record AvailabilityCeilingResult(decimal Availability, DependencyAvailability? LimitedBy, IReadOnlyList<DependencyAvailability> Unknown)
+{
+    /// <summary>How far a promised availability lies above the ceiling, in percentage points; zero when within it.</summary>
+    public decimal Above(decimal promised) => Math.Max(0m, promised - Availability);
+}
+
+/// <summary>
+/// A service that needs all of its dependencies at once can be no more available than their availabilities
+/// multiplied (they fail independently or not, the product is the best it can do): the serial ceiling.
+/// </summary>
+public static class AvailabilityCeiling
+{
+    private const int Decimals = 4;
+
+    /// <summary>The serial ceiling over <paramref name="direct"/>, the service's direct dependencies.</summary>
+    public static AvailabilityCeilingResult Of(IReadOnlyList<DependencyAvailability> direct)
+    {
+        var known = direct.Where(d => d.IsKnown).ToList();
+        var product = known.Aggregate(1m, (ceiling, d) => ceiling * d.Availability!.Value / 100m);
+        var limitedBy = known.OrderBy(d => d.Availability).ThenBy(d => d.ServiceId).FirstOrDefault();
+        return new AvailabilityCeilingResult(Math.Round(product * 100m, Decimals), limitedBy, direct.Where(d => !d.IsKnown).ToList());
+    }
+
+    /// <summary>
+    /// The availability delivered around the clock between <paramref name="from"/> and <paramref name="to"/>, given
+    /// the downtime: outages and planned work (no maintenance window was agreed between services), each minute once.
+    /// </summary>
+    public static decimal Measured(IEnumerable<CountedOutageInput> outages, Instant from, Instant to)
+    {
+        var period = to - from;
+        if (period <= Duration.Zero)
+        {
+            throw new ArgumentException("The period must not be empty.", nameof(to));
+        }
+
+        var down = IntervalSet.Union(outages
+                .Where(o => o.Kind != OutageKind.Degradation)
+                .Select(o => new Interval(o.StartedAt, o.RestoredAt ?? to)))
+            .Intersect(from, to);
+        return Math.Round(100m * (1m - ((decimal)down.TotalDuration.BclCompatibleTicks / period.BclCompatibleTicks)), Decimals);
+    }
+}

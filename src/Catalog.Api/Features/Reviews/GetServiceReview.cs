@@ -1,0 +1,90 @@
+using Catalog.Api.Domain.Delivery;
+using Catalog.Api.Features.Attainment;
+using Catalog.Api.Features.Metrics;
+using Catalog.Api.Features.Services;
+using Catalog.Api.Infrastructure.Http;
+using Catalog.Api.Infrastructure.Persistence;
+using Catalog.Api.Infrastructure.Problems;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Catalog.Api.Features.Reviews;
+
+/// <summary>
+/// The monthly service review of a customer: every agreement in force that month, what was promised and delivered,
+/// what went wrong and why, corrections to the record, the last twelve months, and what to do next.
+/// </summary>
+public static class GetServiceReview
+{
+    public sealed record Query(Guid CustomerId, string Month) : IRequest<Review>;
+
+    /// <param name="Parts">The review as Markdown, with each agreement's chart after the part that closes with its twelve months.</param>
+    public sealed record Review(string Title, ServiceReviewDocument Document, IReadOnlyList<PlainPart> Parts);
+
+    internal sealed class Handler(CatalogDbContext db, AttainmentReader reader, MetricVocabulary vocabulary, TimeProvider clock) : IRequestHandler<Query, Review>
+    {
+        public async Task<Review> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var customer = await db.Customers.AsNoTracking().Where(c => c.Id == query.CustomerId)
+                    .Select(c => new { c.Name, c.TimeZone, c.CreatedAt })
+                    .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("customer", query.CustomerId);
+            var zone = DateTimeZoneProviders.Tzdb[customer.TimeZone];
+            var now = Instant.FromDateTimeUtc(clock.GetUtcNow().UtcDateTime);
+            var month = Reviewable(query.Month, zone, now, Instant.FromDateTimeUtc(DateTime.SpecifyKind(customer.CreatedAt, DateTimeKind.Utc)));
+
+            var agreements = await db.Agreements.AsNoTracking().Include(a => a.Versions).Where(a => a.CustomerId == query.CustomerId).ToListAsync(cancellationToken);
+            var attained = await reader.ReadAsync(agreements, month.PlusMonths(-11), month, now, cancellationToken);
+            var names = reader.ServiceNames;
+            var graph = await ServiceGraph.DependenciesFromAsync(db, agreements.Select(a => a.ServiceId).Distinct(), cancellationToken);
+
+            var start = month.OnDayOfMonth(1).AtStartOfDayInZone(zone).ToInstant().ToDateTimeUtc();
+            var end = month.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(zone).ToInstant().ToDateTimeUtc();
+            var services = names.Keys.ToList();
+            var outages = await db.Outages.AsNoTracking()
+                .Where(o => services.Contains(o.ServiceId) && o.StartedAt < end && (o.RestoredAt == null || o.RestoredAt > start))
+                .ToListAsync(cancellationToken);
+
+            var targets = agreements.SelectMany(a => a.Versions).SelectMany(v => v.Targets).Select(t => t.Metric).Distinct();
+            var input = new ReviewInput(
+                customer.Name,
+                zone,
+                month,
+                now,
+                attained.Select(a => new ReviewedAgreement(
+                    a.Agreement.ServiceId,
+                    ServiceGraph.Reachable(a.Agreement.ServiceId, graph),
+                    a.Months.SingleOrDefault(m => m.Month == month),
+                    a.Months)).ToList(),
+                names,
+                outages.ToDictionary(o => o.Id, o => new OutageFacts(o.Id, o.ServiceId, o.Kind, o.StartedAt, o.RestoredAt, o.Summary, o.Cause, o.History)),
+                await vocabulary.ReadAsync(db, targets, cancellationToken));
+            var document = ServiceReview.Compose(input);
+            var markdown = ServiceReview.Markdown(document);
+
+            // Each agreement's part closes with its twelve months: its chart follows that part.
+            var parts = markdown.Select((text, i) => new PlainPart(text, i < document.Agreements.Count ? AttainmentChart.Svg(document.Agreements[i].Service, document.Agreements[i].LastTwelveMonths) : null)).ToList();
+            return new Review($"Service review: {customer.Name}, {month.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}", document, parts);
+        }
+
+        /// <summary>The month, if the customer existed in it and it has begun; otherwise a 400 that says why.</summary>
+        private static YearMonth Reviewable(string value, DateTimeZone zone, Instant now, Instant created)
+        {
+            var month = AttainmentReader.Month(value) ?? throw new InvalidInputException("month", "The month is a calendar month, YYYY-MM.");
+            var running = now.InZone(zone).Date.ToYearMonth();
+            if (month > running)
+            {
+                throw new InvalidInputException("month", $"{value} has not begun yet; the running month is {AttainmentReader.Period(running)}.");
+            }
+
+            var first = created.InZone(zone).Date.ToYearMonth();
+            if (month < first)
+            {
+                throw new InvalidInputException("month", $"The customer was created in {AttainmentReader.Period(first)}; there is nothing to review for {value}.");
+            }
+
+            return month;
+        }
+    }
+}

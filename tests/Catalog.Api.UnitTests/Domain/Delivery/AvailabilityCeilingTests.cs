@@ -1,0 +1,86 @@
+using Catalog.Api.Domain.Delivery;
+using NodaTime;
+
+namespace Catalog.Api.UnitTests.Domain.Delivery;
+
+public class AvailabilityCeilingTests
+{
+    private static readonly Guid Storage = new("00000000-0000-0000-0000-00000000000a");
+    private static readonly Guid Network = new("00000000-0000-0000-0000-00000000000b");
+    private static readonly Guid Directory = new("00000000-0000-0000-0000-00000000000c");
+    private static readonly Instant From = Instant.FromUtc(2026, 1, 1, 0, 0);
+    private static readonly Instant To = From + Duration.FromDays(10);
+
+    private static DependencyAvailability Known(Guid id, decimal percent) => new(id, percent, AvailabilityBasis.Measured);
+
+    private static CountedOutageInput Down(Instant start, Instant? end, OutageKind kind = OutageKind.Outage) => new(Guid.NewGuid(), Storage, kind, null, start, end);
+
+    [Fact]
+    public void Of_TwoKnownDependencies_IsTheirProductLimitedByTheWorse()
+    {
+        var ceiling = AvailabilityCeiling.Of([Known(Storage, 99.9m), Known(Network, 99.5m)]);
+
+        // 0.999 × 0.995 = 0.994005
+        Assert.Equal(99.4005m, ceiling.Availability);
+        Assert.Equal(Network, ceiling.LimitedBy!.ServiceId);
+        Assert.Empty(ceiling.Unknown);
+    }
+
+    [Fact]
+    public void Of_AnUnknownDependency_IsListedAndNotGuessed()
+    {
+        var ceiling = AvailabilityCeiling.Of([Known(Storage, 99.9m), new DependencyAvailability(Directory, null, null)]);
+
+        Assert.Equal(99.9m, ceiling.Availability);
+        Assert.Equal(Storage, ceiling.LimitedBy!.ServiceId);
+        Assert.Equal(Directory, Assert.Single(ceiling.Unknown).ServiceId);
+    }
+
+    [Fact]
+    public void Of_NoDependencies_AllowsEverythingAndNamesNoLimit()
+    {
+        var ceiling = AvailabilityCeiling.Of([]);
+
+        Assert.Equal(100m, ceiling.Availability);
+        Assert.Null(ceiling.LimitedBy);
+    }
+
+    [Theory]
+    [InlineData(99.95, 0.5495)]
+    [InlineData(99.0, 0)]
+    public void Above_PromiseAgainstTheCeiling_IsTheShortfallInPoints(decimal promised, decimal expected)
+    {
+        var ceiling = AvailabilityCeiling.Of([Known(Storage, 99.9m), Known(Network, 99.5m)]);
+
+        Assert.Equal(expected, ceiling.Above(promised));
+    }
+
+    [Fact]
+    public void Measured_OverlappingOutagesAndPlannedWork_CountEachMinuteOnceAndDegradationNotAtAll()
+    {
+        // 10 days = 14,400 minutes; down 02:00–03:00 and 02:30–03:30 (90 minutes), planned 12:00–12:54 (54 minutes).
+        var outages = new[]
+        {
+            Down(From + Duration.FromHours(2), From + Duration.FromHours(3)),
+            Down(From + Duration.FromMinutes(150), From + Duration.FromMinutes(210)),
+            Down(From + Duration.FromHours(12), From + Duration.FromMinutes(774), OutageKind.Planned),
+            Down(From + Duration.FromDays(2), From + Duration.FromDays(3), OutageKind.Degradation),
+        };
+
+        // 1 - 144 / 14,400 = 0.99
+        Assert.Equal(99m, AvailabilityCeiling.Measured(outages, From, To));
+    }
+
+    [Fact]
+    public void Measured_OngoingOutageAndOneBeforeThePeriod_CountOnlyWithinIt()
+    {
+        var outages = new[]
+        {
+            Down(From - Duration.FromHours(5), From + Duration.FromMinutes(72)),
+            Down(To - Duration.FromMinutes(72), null),
+        };
+
+        // 144 of 14,400 minutes.
+        Assert.Equal(99m, AvailabilityCeiling.Measured(outages, From, To));
+    }
+}
