@@ -1,9 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Metrics;
 using Catalog.Api.Domain.Negotiation;
+using NodaTime;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.EventEmitters;
@@ -14,7 +19,9 @@ namespace Catalog.Api.Domain.Agreements;
 /// <summary>
 /// An agreement version as OpenSLO v1 for monitoring tools: one <c>Service</c>, one <c>SLO</c> per target that a
 /// tool can measure as a ratio of good events to all events, and a leading comment that names every target
-/// OpenSLO cannot say, so that nothing agreed is dropped silently.
+/// OpenSLO cannot say, so that nothing agreed is dropped silently. OpenSLO v1 has no notion of service hours or of
+/// planned work that does not count, so the version's service hours and maintenance windows travel in each SLO's
+/// annotations (the spec's place for implementation metadata), as JSON a tool can read and in plain words.
 /// </summary>
 public static partial class OpenSloExport
 {
@@ -41,6 +48,13 @@ public static partial class OpenSloExport
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>The annotations' JSON: the API's own field names and values, compact, one line.</summary>
+    private static readonly JsonSerializerOptions AnnotationJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
@@ -57,7 +71,8 @@ public static partial class OpenSloExport
         string CustomerKey,
         string CustomerName,
         string CostCenter,
-        IReadOnlyDictionary<string, Metric> Metrics);
+        IReadOnlyDictionary<string, Metric> Metrics,
+        string TimeZone = "UTC");
 
     /// <summary>The YAML stream: the leading comment, then the Service and each SLO as its own document.</summary>
     public static string Yaml(AgreementVersion version, Context context)
@@ -84,6 +99,16 @@ public static partial class OpenSloExport
         if (unmapped.Count > 0)
         {
             text.Append(Invariant, $"# Not expressible in OpenSLO: {string.Join(", ", unmapped)}\n");
+        }
+
+        if (version.ServiceHours is { } hours)
+        {
+            text.Append(Invariant, $"# Service hours, within which availability is measured and the time to restore runs: {OneLine(hours.Describe())}.\n");
+        }
+
+        if (version.MaintenanceWindows.Count > 0)
+        {
+            text.Append(Invariant, $"# Planned work inside these windows is not downtime: {OneLine(string.Join("; ", version.MaintenanceWindows.Select(w => w.Describe())))}.\n");
         }
 
         foreach (var document in documents)
@@ -236,16 +261,13 @@ public static partial class OpenSloExport
                 ["customer"] = context.CustomerKey,
                 ["costCentre"] = context.CostCenter,
             },
-            new Dictionary<string, string>
-            {
-                [AnnotationPrefix + "agreement-id"] = context.AgreementId.ToString(),
-                [AnnotationPrefix + "agreement-version"] = version.Number.ToString(Invariant),
-                [AnnotationPrefix + "effective-from"] = version.EffectiveFrom.ToString("yyyy-MM-dd", Invariant),
-            });
+            Annotations(version, context));
 
-        // Calendar months, as the agreement counts them: the window is anchored on the first of the month the
-        // version takes effect in, so every window is one whole month; the annotation says from which day it holds.
-        var monthStart = new DateTime(version.EffectiveFrom.Year, version.EffectiveFrom.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        // Calendar months in the customer's time zone, as attainment counts them: the window is anchored on the first
+        // of the month the version takes effect in there, so every window is one whole month; the annotation says
+        // from which day it holds.
+        var zone = DateTimeZoneProviders.Tzdb[context.TimeZone];
+        var monthStart = Instant.FromDateTimeUtc(DateTime.SpecifyKind(version.EffectiveFrom, DateTimeKind.Utc)).InZone(zone).Date.With(DateAdjusters.StartOfMonth);
         return new Document(
             ApiVersion,
             "SLO",
@@ -256,9 +278,52 @@ public static partial class OpenSloExport
                 new Indicator(
                     new Metadata(Name(name, "sli"), displayName),
                     new IndicatorSpec(Description(indicatorDescription), new RatioMetric(true, good, total))),
-                [new TimeWindow("1M", false, new Calendar(monthStart.ToString("yyyy-MM-dd HH:mm:ss", Invariant), "UTC"))],
+                [new TimeWindow("1M", false, new Calendar(monthStart.AtMidnight().ToString("yyyy-MM-dd HH:mm:ss", Invariant), context.TimeZone))],
                 "Occurrences",
                 [new Objective(objectiveName, objective)]));
+    }
+
+    /// <summary>
+    /// Where the SLO comes from, and the terms a tool needs to count as the agreement does: the service hours
+    /// (availability is measured and the time to restore runs only within them) and the maintenance windows (planned
+    /// work inside them is not downtime), each as JSON in the API's own shape and, for people, in plain words.
+    /// </summary>
+    private static Dictionary<string, string> Annotations(AgreementVersion version, Context context)
+    {
+        var annotations = new Dictionary<string, string>
+        {
+            [AnnotationPrefix + "agreement-id"] = context.AgreementId.ToString(),
+            [AnnotationPrefix + "agreement-version"] = version.Number.ToString(Invariant),
+            [AnnotationPrefix + "effective-from"] = version.EffectiveFrom.ToString("yyyy-MM-dd", Invariant),
+        };
+        if (version.ServiceHours is { } hours)
+        {
+            annotations[AnnotationPrefix + "service-hours"] = JsonSerializer.Serialize(
+                new
+                {
+                    hours.Key,
+                    hours.TimeZone,
+                    WeeklyHours = hours.WeeklyHours.Select(h => new
+                    {
+                        Day = h.Day.ToString().ToLowerInvariant(),
+                        From = WeeklyHours.Clock(h.FromMinute),
+                        To = WeeklyHours.Clock(h.ToMinute),
+                    }),
+                    Holidays = hours.Holidays.Select(d => d.ToString("yyyy-MM-dd", Invariant)),
+                },
+                AnnotationJson);
+            annotations[AnnotationPrefix + "service-hours-in-words"] = OneLine(hours.Describe());
+        }
+
+        if (version.MaintenanceWindows.Count > 0)
+        {
+            annotations[AnnotationPrefix + "maintenance-windows"] = JsonSerializer.Serialize(
+                version.MaintenanceWindows.Select(w => new { w.Rrule, w.DurationMinutes, w.TimeZone, w.Description }),
+                AnnotationJson);
+            annotations[AnnotationPrefix + "maintenance-windows-in-words"] = OneLine(string.Join("; ", version.MaintenanceWindows.Select(w => w.Describe())));
+        }
+
+        return annotations;
     }
 
     private static MetricSourceHolder Source(string signal, Context context, params (string Key, object? Value)[] parameters)

@@ -21,7 +21,7 @@ public static class GetOpenSloExport
             var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == agreement.CustomerId, cancellationToken);
             var metrics = await vocabulary.ReadAsync(db, version.Targets.Select(t => t.Metric), cancellationToken);
             var context = new OpenSloExport.Context(
-                agreement.Id, service.Key, service.Name, service.Summary, customer.Key, customer.Name, customer.CostCenter, metrics);
+                agreement.Id, service.Key, service.Name, service.Summary, customer.Key, customer.Name, customer.CostCenter, metrics, customer.TimeZone);
             return OpenSloExport.Yaml(version, context);
         }
     }

@@ -1,21 +1,25 @@
 using AutoMapper;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Customers;
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Domain.Services;
 using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.Customers;
+using Catalog.Api.Features.Outages;
 using Catalog.Api.Features.Proposals;
 using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace Catalog.Api.Features.Demo;
 
 /// <summary>
 /// A small, realistic organisation for a first look: supporting services under business services, business
-/// units with subscriptions, and negotiations in every state. Everything goes through the domain's own
+/// units with subscriptions, negotiations in every state, agreements in force for over a year, and a year of
+/// outages judged against them. Everything goes through the domain's own
 /// methods, and whatever already exists (by key, or by proposal title) is left alone, so seeding twice adds nothing.
 /// The events it records carry the features' response shapes, which is why it is a feature and not infrastructure.
 /// </summary>
@@ -32,21 +36,42 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await new DemoData(services.GetRequiredService<CatalogDbContext>(), services.GetRequiredService<IMapper>(), services.GetRequiredService<TimeProvider>()).SeedAsync();
-        services.GetRequiredService<ILogger<DemoData>>().LogInformation("Demo data is loaded: services, business units and negotiations in every state.");
+        services.GetRequiredService<ILogger<DemoData>>().LogInformation("Demo data is loaded: services, business units, negotiations in every state and a year of outages.");
     }
 
     private static readonly ActorRef ServiceOwner = new(Guid.Empty, "IT service owner (demo)", "it-lead");
     private static readonly ActorRef SalesDivision = new(Guid.Empty, "Sales Division (demo)", "customer");
     private static readonly ActorRef TradingDesk = new(Guid.Empty, "Trading Desk (demo)", "customer");
     private static readonly ActorRef Finance = new(Guid.Empty, "Finance (demo)", "customer");
+    private static readonly ActorRef Monitoring = new(Guid.Empty, "Monitoring (demo)", "integrator");
 
     private static readonly Signatory HeadOfTrading = new("Marta Keller", "Head of Trading");
+    private static readonly Signatory HeadOfSales = new("Dana Ruiz", "Head of Sales");
 
+    /// <summary>The source system of the demo's outages: when any is there, the year of outages has been loaded.</summary>
+    private const string DemoMonitoring = "demo-monitoring";
+
+    private static readonly DateTimeZone Berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+
+    /// <summary>Patching on Saturday nights, as IT offered the trading desk.</summary>
+    private static readonly MaintenanceWindow SaturdayNights = new("FREQ=WEEKLY;BYDAY=SA;BYHOUR=22;BYMINUTE=0", 240, "Europe/Berlin", "patching");
+
+    /// <summary>Web shop releases early on Sunday mornings, when fewest customers order.</summary>
+    private static readonly MaintenanceWindow SundayMornings = new("FREQ=WEEKLY;BYDAY=SU;BYHOUR=2;BYMINUTE=0", 120, "Europe/Berlin", "web shop releases");
+
+    private DateTime _now;
+
+    /// <summary>Sixty days ago: where the recent negotiations begin.</summary>
     private DateTime _start;
+
+    /// <summary>About fifteen months ago: the organisation, and the agreements that have been in force for over a year.</summary>
+    private DateTime _founded;
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        _start = clock.GetUtcNow().UtcDateTime.AddDays(-60);
+        _now = clock.GetUtcNow().UtcDateTime;
+        _start = _now.AddDays(-60);
+        _founded = _now.AddDays(-460);
 
         var storage = await ServiceAsync("storage", "Storage", "Disk space for other services, replicated to a second site.", "infrastructure", "Infrastructure", ServiceKind.Supporting, new UnitCost("TB", 38m, "EUR"), [], [], cancellationToken);
         var network = await ServiceAsync("network", "Network", "The company network and internet access at every site.", "infrastructure", "Infrastructure", ServiceKind.Supporting, new UnitCost("site", 1200m, "EUR"), [], [], cancellationToken);
@@ -71,18 +96,63 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         await SubscribeAsync(finance, reporting, 12, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        await NegotiateAsync(finance, email, "Stricter mail availability for month-end closing", (_, _) => null, cancellationToken);
+        // Agreed over a year ago, so that a year of delivered service can be judged against them.
+        await NegotiateAsync(desk, trading, "Trading platform availability and recovery", Founded(0), (proposal, standing) =>
+        {
+            proposal.Submit(trading, TradingDesk, Founded(1));
+            var analysis = proposal.PublishAnalysis(
+                new AnalysisContent(
+                    120_000m,
+                    14_000m,
+                    "EUR",
+                    140m,
+                    120,
+                    Feasibility.NotFeasibleWithCurrentTechnology,
+                    [new Consequence(network.Id, "99.99% needs a second data centre link that the network does not have today.", ConsequenceSeverity.High)],
+                    ["Maintenance would move to Saturday nights."],
+                    new CounterOffer(
+                        [new Target("availability", TargetValue.Of(99.95m)), new Target("time-to-restore", TargetValue.Of(30m), "P1")],
+                        25_000m,
+                        8_500m,
+                        45,
+                        "Achievable with the current data centre and a hot standby.",
+                        [SaturdayNights])),
+                ServiceOwner,
+                Founded(4));
+            return proposal.Accept(trading, analysis.Id, AcceptOption.CounterOffer, standing.ChargeWith(8_500m), standing, HeadOfTrading, TradingDesk, Founded(6));
+        }, cancellationToken);
+        await NegotiateAsync(sales, ordering, "Online ordering through the busy season", Founded(10), (proposal, standing) =>
+        {
+            proposal.Submit(ordering, SalesDivision, Founded(11));
+            var analysis = proposal.PublishAnalysis(
+                new AnalysisContent(9_000m, 1_200m, "EUR", 12m, 14, Feasibility.Feasible, [], ["Web shop releases only early on Sunday mornings."], null, [SundayMornings]),
+                ServiceOwner,
+                Founded(14));
+            return proposal.Accept(ordering, analysis.Id, AcceptOption.Proposed, standing.ChargeWith(1_200m), standing, HeadOfSales, SalesDivision, Founded(16));
+        }, cancellationToken);
+        await NegotiateAsync(sales, email, "Mail for the sales floor", Founded(20), (proposal, standing) =>
+        {
+            proposal.Submit(email, SalesDivision, Founded(21));
+            var analysis = proposal.PublishAnalysis(
+                new AnalysisContent(0m, 300m, "EUR", 2m, 14, Feasibility.Feasible, [], ["Support is during business hours only."], null),
+                ServiceOwner,
+                Founded(23));
+            return proposal.Accept(email, analysis.Id, AcceptOption.Proposed, standing.ChargeWith(300m), standing, HeadOfSales, SalesDivision, Founded(24));
+        }, cancellationToken);
+
+        await NegotiateAsync(finance, email, "Stricter mail availability for month-end closing", At(0), (_, _) => null, cancellationToken);
         await NegotiateAsync(
             finance,
             reporting,
             "Faster report screens",
+            At(0),
             (proposal, _) =>
             {
                 proposal.Submit(reporting, Finance, At(12));
                 return null;
             },
             cancellationToken);
-        await NegotiateAsync(sales, email, "Round-the-clock mail support for field sales", (proposal, _) =>
+        await NegotiateAsync(sales, email, "Round-the-clock mail support for field sales", At(0), (proposal, _) =>
         {
             proposal.Submit(email, SalesDivision, At(20));
             proposal.PublishAnalysis(
@@ -91,7 +161,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
                 At(22));
             return null;
         }, cancellationToken);
-        await NegotiateAsync(sales, reporting, "Heavy daily production sales reports", (proposal, _) =>
+        await NegotiateAsync(sales, reporting, "Heavy daily production sales reports", At(0), (proposal, _) =>
         {
             proposal.Submit(reporting, SalesDivision, At(3));
             proposal.PublishAnalysis(
@@ -114,38 +184,17 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
             return null;
         }, cancellationToken);
 
-        await NegotiateAsync(desk, trading, "Trading platform availability and recovery", (proposal, standing) =>
-        {
-            proposal.Submit(trading, TradingDesk, At(1));
-            var analysis = proposal.PublishAnalysis(
-                new AnalysisContent(
-                    120_000m,
-                    14_000m,
-                    "EUR",
-                    140m,
-                    120,
-                    Feasibility.NotFeasibleWithCurrentTechnology,
-                    [new Consequence(network.Id, "99.99% needs a second data centre link that the network does not have today.", ConsequenceSeverity.High)],
-                    ["Maintenance would move to Saturday nights."],
-                    new CounterOffer(
-                        [new Target("availability", TargetValue.Of(99.95m)), new Target("time-to-restore", TargetValue.Of(30m), "P1")],
-                        25_000m,
-                        8_500m,
-                        45,
-                        "Achievable with the current data centre and a hot standby.")),
-                ServiceOwner,
-                At(4));
-            return proposal.Accept(trading, analysis.Id, AcceptOption.CounterOffer, standing.ChargeWith(8_500m), standing, HeadOfTrading, TradingDesk, At(6));
-        }, cancellationToken);
-        await NegotiateAsync(desk, trading, "Faster recovery and round-the-clock support for trading", (proposal, standing) =>
+        await NegotiateAsync(desk, trading, "Faster recovery and round-the-clock support for trading", At(0), (proposal, standing) =>
         {
             proposal.Submit(trading, TradingDesk, At(30));
             var analysis = proposal.PublishAnalysis(
-                new AnalysisContent(15_000m, 2_500m, "EUR", 20m, 21, Feasibility.Feasible, [], ["On-call engineers rotate weekly; incidents outside hours start with a phone triage."], null),
+                new AnalysisContent(15_000m, 2_500m, "EUR", 20m, 21, Feasibility.Feasible, [], ["On-call engineers rotate weekly; incidents outside hours start with a phone triage."], null, [SaturdayNights]),
                 ServiceOwner,
                 At(33));
             return proposal.Accept(trading, analysis.Id, AcceptOption.Proposed, standing.ChargeWith(2_500m), standing, HeadOfTrading, TradingDesk, At(52));
         }, cancellationToken);
+
+        await OutagesAsync(storage, network, email, ordering, trading, cancellationToken);
     }
 
     private static IReadOnlyList<Target> TargetsFor(string title) => title switch
@@ -155,10 +204,73 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         "Round-the-clock mail support for field sales" => [new Target("support-hours", TargetValue.Of("24x7"))],
         "Heavy daily production sales reports" => [new Target("availability", TargetValue.Of(99.5m)), new Target("recovery-time", TargetValue.Of(120m))],
         "Trading platform availability and recovery" => [new Target("availability", TargetValue.Of(99.99m)), new Target("time-to-restore", TargetValue.Of(15m), "P1")],
+        "Online ordering through the busy season" => [new Target("availability", TargetValue.Of(99.9m)), new Target("time-to-restore", TargetValue.Of(120m), "P1"), new Target("support-hours", TargetValue.Of("24x7"))],
+        "Mail for the sales floor" => [new Target("availability", TargetValue.Of(99.5m)), new Target("time-to-restore", TargetValue.Of(240m), "P1"), new Target("support-hours", TargetValue.Of("business-hours"))],
         _ => [new Target("availability", TargetValue.Of(99.95m)), new Target("time-to-restore", TargetValue.Of(15m), "P1"), new Target("support-hours", TargetValue.Of("24x7"))],
     };
 
     private DateTime At(int day) => _start.AddDays(day);
+
+    /// <summary>
+    /// A year of delivered service, so that attainment and breaches show at once: outages of the business services and
+    /// of the storage and network under them, planned work inside and outside the agreed windows, degradations, and
+    /// three months ago a storage failure that breaks every availability target and restores the trading platform and
+    /// the web shop late. Times are Berlin wall-clock times in months counted back from the running one; each outage
+    /// is small enough that no other month misses the strictest target (trading, 99.95%: about 21 minutes a month).
+    /// </summary>
+    private async Task OutagesAsync(Service storage, Service network, Service email, Service ordering, Service trading, CancellationToken cancellationToken)
+    {
+        if (await db.Outages.AnyAsync(o => o.SourceSystem == DemoMonitoring, cancellationToken))
+        {
+            return;
+        }
+
+        var outages = new List<(Service Service, OutageKind Kind, string? Priority, DateTime StartedAt, int Minutes, string Summary, string Cause)>
+        {
+            (network, OutageKind.Outage, "P2", Local(11, IsoDayOfWeek.Tuesday, 2, 10, 0), 12, "The network at headquarters dropped: mail, the web shop and the trading screens were unreachable.", "A core switch restarted after a firmware fault."),
+            (ordering, OutageKind.Degradation, null, Local(10, IsoDayOfWeek.Friday, 3, 11, 0), 180, "Checkout was slow: pages took up to ten seconds.", "The payment provider answered slowly."),
+            (storage, OutageKind.Planned, null, Local(9, IsoDayOfWeek.Sunday, 2, 2, 15), 15, "Storage firmware upgrade: inside the web shop's Sunday window, after the trading platform's Saturday night window had ended.", "Announced maintenance."),
+            (trading, OutageKind.Outage, "P1", Local(8, IsoDayOfWeek.Wednesday, 2, 9, 40), 20, "Orders could not be entered.", "A stuck message queue, restarted."),
+            (email, OutageKind.Outage, "P2", Local(7, IsoDayOfWeek.Wednesday, 3, 14, 0), 40, "Mail could not be sent or received.", "An expired certificate."),
+            (storage, OutageKind.Planned, null, Local(6, IsoDayOfWeek.Tuesday, 2, 13, 0), 15, "A storage controller was replaced during the working day, outside every agreed window.", "Planned work moved at short notice."),
+            (ordering, OutageKind.Outage, "P1", Local(5, IsoDayOfWeek.Monday, 2, 16, 10), 35, "The web shop showed an error page.", "A faulty release, rolled back."),
+            (trading, OutageKind.Planned, null, Local(4, IsoDayOfWeek.Saturday, 2, 23, 0), 120, "Trading platform patching, inside the agreed Saturday night window.", "Announced maintenance."),
+            (storage, OutageKind.Outage, "P1", Local(3, IsoDayOfWeek.Thursday, 2, 9, 15), 210, "Storage failed: mail, the web shop and the trading platform stopped for three and a half hours.", "Both storage controllers failed after a power surge; a vendor engineer had to come on site."),
+            (network, OutageKind.Degradation, null, Local(2, IsoDayOfWeek.Monday, 3, 10, 0), 120, "The network was slow at the branch offices.", "A saturated internet link."),
+            (trading, OutageKind.Outage, "P2", Local(1, IsoDayOfWeek.Tuesday, 1, 15, 0), 10, "Market data lagged and the trading screens froze.", "A feed handler restart."),
+            (ordering, OutageKind.Outage, "P2", Local(0, IsoDayOfWeek.Monday, 1, 10, 0), 15, "Order tracking pages did not load.", "A full log disk on a web server."),
+        };
+
+        var number = 0;
+        foreach (var (service, kind, priority, startedAt, minutes, summary, cause) in outages)
+        {
+            number++;
+            var restoredAt = startedAt.AddMinutes(minutes);
+            if (restoredAt > _now)
+            {
+                // The running month has not got that far yet.
+                continue;
+            }
+
+            var outage = Outage.Record(service.Id, kind, priority, startedAt, restoredAt, summary, cause, new OutageSource(DemoMonitoring, $"DEMO-{number:00}"), Monitoring, restoredAt);
+            db.Outages.Add(outage);
+            var response = mapper.Map<OutageResponse>(outage);
+            db.Record(ChangeTypes.OutageRecorded, SubjectTypes.Outage, outage.Id, Monitoring, restoredAt, response);
+            db.Record(ChangeTypes.OutageRestored, SubjectTypes.Outage, outage.Id, Monitoring, restoredAt, response);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A Berlin wall-clock time: the <paramref name="week"/>th <paramref name="day"/> of the month <paramref name="monthsAgo"/> before the running one.</summary>
+    private DateTime Local(int monthsAgo, IsoDayOfWeek day, int week, int hour, int minute)
+    {
+        var month = Instant.FromDateTimeUtc(_now).InZone(Berlin).Date.ToYearMonth().PlusMonths(-monthsAgo);
+        var date = month.OnDayOfMonth(1).With(DateAdjusters.NextOrSame(day)).PlusWeeks(week - 1);
+        return date.At(new LocalTime(hour, minute)).InZoneLeniently(Berlin).ToDateTimeUtc();
+    }
+
+    private DateTime Founded(int day) => _founded.AddDays(day);
 
     private async Task<Service> ServiceAsync(
         string key, string name, string summary, string category, string team, ServiceKind kind, UnitCost cost, Service[] dependsOn, Alternative[] alternatives, CancellationToken cancellationToken)
@@ -170,10 +282,10 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         }
 
         var details = new ServiceDetails(name, summary, null, category, new Owner(team, $"{team.ToLowerInvariant().Replace(' ', '-')}@example.com"), kind, cost, alternatives);
-        var service = Service.Create(key, details, dependsOn, At(0));
-        service.MoveTo(Lifecycle.Live, dependsOn, [], At(0));
+        var service = Service.Create(key, details, dependsOn, Founded(0));
+        service.MoveTo(Lifecycle.Live, dependsOn, [], Founded(0));
         db.Services.Add(service);
-        db.Record(ChangeTypes.ServiceCreated, SubjectTypes.Service, service.Id, DatabaseStartup.SystemActor, At(0), mapper.Map<ServiceResponse>(service));
+        db.Record(ChangeTypes.ServiceCreated, SubjectTypes.Service, service.Id, DatabaseStartup.SystemActor, Founded(0), mapper.Map<ServiceResponse>(service));
         return service;
     }
 
@@ -185,9 +297,9 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
             return existing;
         }
 
-        var customer = Customer.Create(key, new CustomerDetails(name, costCenter, email, "Europe/Berlin"), At(0));
+        var customer = Customer.Create(key, new CustomerDetails(name, costCenter, email, Berlin.Id), Founded(0));
         db.Customers.Add(customer);
-        db.Record(ChangeTypes.CustomerCreated, SubjectTypes.Customer, customer.Id, DatabaseStartup.SystemActor, At(0), mapper.Map<CustomerResponse>(customer));
+        db.Record(ChangeTypes.CustomerCreated, SubjectTypes.Customer, customer.Id, DatabaseStartup.SystemActor, Founded(0), mapper.Map<CustomerResponse>(customer));
         return customer;
     }
 
@@ -196,14 +308,15 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         if (!await db.Subscriptions.AnyAsync(s => s.CustomerId == customer.Id && s.ServiceId == service.Id, cancellationToken)
             && !db.Subscriptions.Local.Any(s => s.CustomerId == customer.Id && s.ServiceId == service.Id))
         {
-            var subscription = Subscription.Start(customer, service, units, At(0));
+            var subscription = Subscription.Start(customer, service, units, Founded(0));
             db.Subscriptions.Add(subscription);
-            db.Record(ChangeTypes.SubscriptionCreated, SubjectTypes.Subscription, customer.Id, DatabaseStartup.SystemActor, At(0), SubscriptionResponse.From(subscription, service));
+            db.Record(ChangeTypes.SubscriptionCreated, SubjectTypes.Subscription, customer.Id, DatabaseStartup.SystemActor, Founded(0), SubscriptionResponse.From(subscription, service));
         }
     }
 
     /// <summary>Opens the proposal and plays its story; an acceptance becomes the next version of the agreement.</summary>
-    private async Task NegotiateAsync(Customer customer, Service service, string title, Func<Proposal, AgreementStanding, AcceptedTerms?> story, CancellationToken cancellationToken)
+    private async Task NegotiateAsync(
+        Customer customer, Service service, string title, DateTime openedAt, Func<Proposal, AgreementStanding, AcceptedTerms?> story, CancellationToken cancellationToken)
     {
         if (await db.Proposals.AnyAsync(p => p.CustomerId == customer.Id && p.Title == title, cancellationToken))
         {
@@ -216,13 +329,14 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
             "sales-division" => SalesDivision,
             _ => Finance,
         };
-        var proposal = Proposal.Open(service, customer.Id, title, $"{customer.Name} needs this: {title.ToLowerInvariant()}.", TargetsFor(title), submit: false, actor, At(0));
+        var proposal = Proposal.Open(service, customer.Id, title, $"{customer.Name} needs this: {title.ToLowerInvariant()}.", TargetsFor(title), submit: false, actor, openedAt);
         db.Proposals.Add(proposal);
         var agreement = await db.Agreements.Include(a => a.Versions).SingleOrDefaultAsync(a => a.ServiceId == service.Id && a.CustomerId == customer.Id, cancellationToken);
         var terms = story(proposal, agreement?.Standing ?? AgreementStanding.None);
         db.Record(ChangeTypes.ProposalCreated, SubjectTypes.Proposal, proposal.Id, actor, proposal.UpdatedAt, ProposalResponse.From(proposal));
         if (terms is not null)
         {
+            terms = terms with { ServiceHours = await AcceptProposal.Handler.ServiceHoursAsync(db, terms.Targets, customer.Id, cancellationToken) };
             if (agreement is null)
             {
                 agreement = Agreement.Open(service.Id, customer.Id, terms);

@@ -56,7 +56,7 @@ public static class AcceptProposal
                 .SingleOrDefaultAsync(a => a.ServiceId == proposal.ServiceId && a.CustomerId == proposal.CustomerId, cancellationToken);
             var signedBy = new Signatory(input.SignedBy!.Name!.Trim(), string.IsNullOrWhiteSpace(input.SignedBy.Title) ? null : input.SignedBy.Title.Trim());
             var terms = proposal.Accept(service, input.AnalysisId!.Value, input.Option!.Value, input.MonthlyCharge!.Value, agreement?.Standing ?? AgreementStanding.None, signedBy, actor.Ref, now);
-            terms = terms with { ServiceHours = await ServiceHoursAsync(terms.Targets, proposal.CustomerId, cancellationToken) };
+            terms = terms with { ServiceHours = await ServiceHoursAsync(db, terms.Targets, proposal.CustomerId, cancellationToken) };
             AgreementVersion version;
             if (agreement is null)
             {
@@ -82,7 +82,7 @@ public static class AcceptProposal
         /// What the agreed support hours mean today, in the customer's time zone: the version keeps this copy, so a later
         /// change of the calendar or of the customer's time zone never changes what was promised.
         /// </summary>
-        private async Task<ServiceHoursCalendar> ServiceHoursAsync(IReadOnlyList<Target> targets, Guid customerId, CancellationToken cancellationToken)
+        internal static async Task<ServiceHoursCalendar> ServiceHoursAsync(CatalogDbContext db, IReadOnlyList<Target> targets, Guid customerId, CancellationToken cancellationToken)
         {
             var level = targets.FirstOrDefault(t => t.Metric == SupportHoursMetric)?.Value.Level ?? ServiceHoursCalendar.AllHours;
             var calendar = await db.Calendars.AsNoTracking().SingleAsync(c => c.Key == level, cancellationToken);

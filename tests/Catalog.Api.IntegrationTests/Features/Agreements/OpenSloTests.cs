@@ -85,6 +85,46 @@ public sealed class OpenSloTests(CatalogApiFactory factory) : IClassFixture<Cata
     }
 
     [SkippableFact]
+    public async Task GetAgreementOpenSlo_VersionWithMaintenanceWindowAndBusinessHours_AnnotatesEachSloForTheMonitoringTool()
+    {
+        var n = await NegotiationScenario.StartAsync(factory);
+        var proposal = await n.ProposeAsync(
+        [
+            new { metric = "availability", value = 99.9m },
+            new { metric = "time-to-restore", value = 240m, scope = "P1" },
+            new { metric = "support-hours", value = "business-hours" },
+        ]);
+        var analysis = await n.AnalyseAsync(proposal.Id(), new
+        {
+            oneOffCost = 0m, monthlyCostDelta = 300m, currency = "EUR", labourDays = 1m, leadTimeDays = 0, feasibility = "feasible",
+            consequences = Array.Empty<object>(), tradeOffs = new[] { "Patching on Saturday nights." },
+            maintenanceWindows = new[] { new { rrule = "FREQ=WEEKLY;BYDAY=SA;BYHOUR=22;BYMINUTE=0", durationMinutes = 240, timeZone = "Europe/Berlin", description = "patching" } },
+        });
+        var charge = NegotiationScenario.Option(analysis, "proposed")["monthlyCharge"]!.GetValue<decimal>();
+        var version = await (await n.AcceptAsync(proposal.Id(), analysis.Id(), "proposed", charge)).ExpectAsync(HttpStatusCode.Created);
+
+        var yaml = await (await n.CustomerClient.GetAsync(PathOf(version))).Content.ReadAsStringAsync();
+
+        var comment = yaml[..yaml.IndexOf("---\n", StringComparison.Ordinal)];
+        Assert.Contains("# Planned work inside these windows is not downtime: every Saturday 22:00–02:00, Europe/Berlin time (patching).\n", comment, StringComparison.Ordinal);
+        Assert.Contains("# Service hours, within which availability is measured and the time to restore runs: Monday to Friday 08:00–18:00, UTC time.\n", comment, StringComparison.Ordinal);
+        var slos = Parse(yaml).Skip(1).ToList();
+        Assert.Equal(2, slos.Count);
+        foreach (var slo in slos)
+        {
+            var windows = JsonNode.Parse(Text(slo, "metadata", "annotations", "catalog.example/maintenance-windows"))!.AsArray();
+            Assert.Equal(
+                """[{"rrule":"FREQ=WEEKLY;BYDAY=SA;BYHOUR=22;BYMINUTE=0","durationMinutes":240,"timeZone":"Europe/Berlin","description":"patching"}]""",
+                windows.ToJsonString());
+            var hours = JsonNode.Parse(Text(slo, "metadata", "annotations", "catalog.example/service-hours"))!;
+            Assert.Equal("business-hours", hours["key"].Value<string>());
+            Assert.Equal("UTC", hours["timeZone"].Value<string>());
+            Assert.Equal(["monday", "tuesday", "wednesday", "thursday", "friday"], hours["weeklyHours"]!.AsArray().Select(h => h!["day"].Value<string>()));
+            Assert.All(hours["weeklyHours"]!.AsArray(), h => Assert.Equal(("08:00", "18:00"), (h!["from"].Value<string>(), h["to"].Value<string>())));
+        }
+    }
+
+    [SkippableFact]
     public async Task GetAgreementOpenSlo_IfNoneMatchCurrentETag_Returns304()
     {
         var n = await NegotiationScenario.StartAsync(factory);

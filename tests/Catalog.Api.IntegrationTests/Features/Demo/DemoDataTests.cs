@@ -36,12 +36,77 @@ public sealed class DemoDataTests
         var ordering = services.Single(s => s["key"].Value<string>() == "online-ordering");
         Assert.Contains(analyses[0]!["consequences"]!.AsArray(), c => c!["serviceId"].Value<string>() == ordering.Id().ToString());
 
-        var trading = Assert.Single(agreements)!;
+        Assert.Equal(3, agreements.Count);
+        var trading = agreements.Single(a => a["serviceId"].Value<string>() == services.Single(s => s["key"].Value<string>() == "trading-platform").Id().ToString());
         Assert.Equal(2, trading["versionCount"].Value<int>());
         var history = await (await admin.GetAsync($"/api/v1/agreements/{trading.Id()}/versions")).ExpectItemsAsync(HttpStatusCode.OK);
         Assert.Equal("counter-offer", history[0]!["provenance"]!["option"].Value<string>());
         Assert.Equal("proposed", history[1]!["provenance"]!["option"].Value<string>());
+
+        // Version 1 has been in force for over a year, with its Saturday night window; version 2 takes effect soon, after it.
+        var (first, second) = (history[0]!["effectiveFrom"].Value<DateTime>().ToUniversalTime(), history[1]!["effectiveFrom"].Value<DateTime>().ToUniversalTime());
+        Assert.True(first < DateTime.UtcNow.AddMonths(-13), $"Version 1 takes effect {first:O}.");
+        Assert.InRange(second, DateTime.UtcNow, DateTime.UtcNow.AddDays(30));
+        Assert.Equal("every Saturday 22:00–02:00, Europe/Berlin time (patching)", history[0]!["maintenanceWindows"]![0]!["inPlainWords"].Value<string>());
+        Assert.All(agreements, a => Assert.Equal("active", a["status"].Value<string>()));
     }
+
+    [SkippableFact]
+    public async Task SeedDemo_CustomerAttainmentThreeMonthsAgo_StorageFailureMissesAvailabilityAndRestoresLate()
+    {
+        using var factory = new CatalogApiFactory(null, Seed);
+        var admin = factory.ClientWithKey();
+        var customers = await ItemsAsync(admin, "/api/v1/customers?limit=200");
+        var desk = customers.Single(c => c["key"].Value<string>() == "trading-desk");
+        var sales = customers.Single(c => c["key"].Value<string>() == "sales-division");
+        var deskKey = new Scenario(factory).ClientForAsync("customer", desk.Id());
+        var month = BerlinMonth(-3);
+
+        var view = await (await (await deskKey).GetAsync($"/api/v1/customers/{desk.Id()}/attainment?month={month}")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal("closed", view["status"].Value<string>());
+        var trading = Assert.Single(view["agreements"]!.AsArray())!;
+        Assert.Equal("Trading Platform", trading["serviceName"].Value<string>());
+        var targets = trading["attainment"]!["versions"]![0]!["targets"]!.AsArray();
+        var availability = targets.Single(t => t!["metric"].Value<string>() == "availability")!;
+        Assert.False(availability["met"].Value<bool>());
+        var counted = availability["availability"]!["outages"]!.AsArray().Single()!;
+        Assert.Equal("Storage", counted["attributedServiceName"].Value<string>());
+        Assert.Equal(210m, counted["countedMinutes"].Value<decimal>());
+        var restore = targets.Single(t => t!["metric"].Value<string>() == "time-to-restore")!;
+        Assert.False(restore["met"].Value<bool>());
+        Assert.False(restore["timeToRestore"]!["incidents"]![0]!["inTime"].Value<bool>());
+        Assert.Equal(2, view["summary"]!["missed"].Value<int>());
+
+        // The same failure reaches both of Sales' agreements through Storage, each judged by its own terms.
+        var salesView = await (await admin.GetAsync($"/api/v1/customers/{sales.Id()}/attainment?month={month}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(["Corporate Email", "Online Ordering"], salesView["agreements"]!.AsArray().Select(a => a!["serviceName"].Value<string>()));
+        Assert.All(salesView["agreements"]!.AsArray(), a => Assert.False(a!["attainment"]!["versions"]![0]!["targets"]!.AsArray()
+            .Single(t => t!["metric"].Value<string>() == "availability")!["met"].Value<bool>()));
+    }
+
+    [SkippableFact]
+    public async Task SeedDemo_AYearOfAttainment_OneBreachMonthPlannedWorkExcludedInsideTheWindowAndCountedOutside()
+    {
+        using var factory = new CatalogApiFactory(null, Seed);
+        var admin = factory.ClientWithKey();
+        var trading = (await ItemsAsync(admin, "/api/v1/agreements?limit=200"))
+            .Single(a => a["versionCount"].Value<int>() == 2);
+
+        var attainment = await (await admin.GetAsync($"/api/v1/agreements/{trading.Id()}/attainment?from={BerlinMonth(-12)}&to={BerlinMonth(-1)}")).ExpectAsync(HttpStatusCode.OK);
+
+        var months = attainment["months"]!.AsArray().ToDictionary(m => m!["month"].Value<string>(), m => m!["versions"]![0]!["targets"]!.AsArray());
+        Assert.Equal(12, months.Count);
+        var missed = months.Where(m => m.Value.Any(t => t!["met"]?.GetValue<bool>() == false)).Select(m => m.Key).ToList();
+        Assert.Equal([BerlinMonth(-3)], missed);
+        JsonNode Availability(int monthsAgo) => months[BerlinMonth(monthsAgo)].Single(t => t!["metric"].Value<string>() == "availability")!["availability"]!;
+        Assert.Equal(120m, Availability(-4)["excludedMaintenanceMinutes"].Value<decimal>());
+        Assert.Equal(0m, Availability(-4)["countedDowntimeMinutes"].Value<decimal>());
+        Assert.Equal(15m, Availability(-9)["countedDowntimeMinutes"].Value<decimal>());
+    }
+
+    private static string BerlinMonth(int offset) =>
+        TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Berlin").AddMonths(offset).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     [SkippableFact]
     public async Task SeedDemo_Twice_DuplicatesNothing()

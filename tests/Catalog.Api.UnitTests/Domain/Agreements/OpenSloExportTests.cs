@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Catalog.Api.Domain.Agreements;
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Metrics;
 using Catalog.Api.Domain.Negotiation;
 using YamlDotNet.Core;
@@ -194,6 +196,71 @@ public partial class OpenSloExportTests
         Assert.Equal("2026-03-01 00:00:00", Text(window, "calendar", "startTime"));
         Assert.Equal("UTC", Text(window, "calendar", "timeZone"));
         Assert.NotEqual(ScalarStyle.Plain, ((YamlScalarNode)At(window, "calendar", "startTime")).Style);
+    }
+
+    [Fact]
+    public void Yaml_CustomerInNewYork_WindowIsTheCalendarMonthInItsTimeZone()
+    {
+        // In force from midnight UTC on 1 April: still the evening of 31 March in New York, so March's window.
+        var version = Agreement.Open(ServiceId, CustomerId, Terms(targets: [Availability(99.9m)], leadTimeDays: 0, acceptedAt: new DateTime(2026, 4, 1, 9, 0, 0, DateTimeKind.Utc))).Versions[0];
+
+        var slo = Parse(OpenSloExport.Yaml(version, Context() with { TimeZone = "America/New_York" }))[1];
+
+        var window = At(slo, "spec", "timeWindow", 0);
+        Assert.Equal("America/New_York", Text(window, "calendar", "timeZone"));
+        Assert.Equal("2026-03-01 00:00:00", Text(window, "calendar", "startTime"));
+    }
+
+    [Fact]
+    public void Yaml_VersionWithServiceHoursAndMaintenanceWindows_AnnotatesEverySloAndSaysItInTheComment()
+    {
+        var hours = ServiceHoursCalendar.BuiltIn("Europe/Berlin").Single(c => c.Key == ServiceHoursCalendar.BusinessHours) with { Holidays = [new DateOnly(2026, 12, 25)] };
+        var terms = Terms(targets: [Availability(99.9m), TimeToRestore(240m, "P1")], leadTimeDays: 14, acceptedAt: T0) with
+        {
+            ServiceHours = hours,
+            MaintenanceWindows = [new MaintenanceWindow("FREQ=WEEKLY;BYDAY=SU;BYHOUR=2;BYMINUTE=0", 120, "Europe/Berlin", "patching")],
+        };
+        var version = Agreement.Open(ServiceId, CustomerId, terms).Versions[0];
+
+        var yaml = OpenSloExport.Yaml(version, Context());
+
+        Assert.Contains(
+            "# Service hours, within which availability is measured and the time to restore runs: Monday to Friday 08:00–18:00, Europe/Berlin time, except 1 listed holidays.\n",
+            LeadingComment(yaml),
+            StringComparison.Ordinal);
+        Assert.Contains("# Planned work inside these windows is not downtime: every Sunday 02:00–04:00, Europe/Berlin time (patching).\n", LeadingComment(yaml), StringComparison.Ordinal);
+        var slos = Parse(yaml).Skip(1).ToList();
+        Assert.Equal(2, slos.Count);
+        foreach (var slo in slos)
+        {
+            var windows = JsonNode.Parse(Text(slo, "metadata", "annotations", "catalog.example/maintenance-windows"))!.AsArray();
+            var window = Assert.Single(windows)!;
+            Assert.Equal("FREQ=WEEKLY;BYDAY=SU;BYHOUR=2;BYMINUTE=0", window["rrule"]!.GetValue<string>());
+            Assert.Equal(120, window["durationMinutes"]!.GetValue<int>());
+            Assert.Equal("Europe/Berlin", window["timeZone"]!.GetValue<string>());
+            Assert.Equal("patching", window["description"]!.GetValue<string>());
+            Assert.Equal("every Sunday 02:00–04:00, Europe/Berlin time (patching)", Text(slo, "metadata", "annotations", "catalog.example/maintenance-windows-in-words"));
+
+            var serviceHours = JsonNode.Parse(Text(slo, "metadata", "annotations", "catalog.example/service-hours"))!;
+            Assert.Equal("business-hours", serviceHours["key"]!.GetValue<string>());
+            Assert.Equal("Europe/Berlin", serviceHours["timeZone"]!.GetValue<string>());
+            Assert.Equal(5, serviceHours["weeklyHours"]!.AsArray().Count);
+            Assert.Equal("""{"day":"monday","from":"08:00","to":"18:00"}""", serviceHours["weeklyHours"]![0]!.ToJsonString());
+            Assert.Equal("2026-12-25", serviceHours["holidays"]![0]!.GetValue<string>());
+            Assert.Equal("Monday to Friday 08:00–18:00, Europe/Berlin time, except 1 listed holidays", Text(slo, "metadata", "annotations", "catalog.example/service-hours-in-words"));
+        }
+    }
+
+    [Fact]
+    public void Yaml_VersionWithoutServiceHoursOrWindows_NoSuchAnnotations()
+    {
+        var slo = SloFor("availability", Availability(99.9m));
+
+        var annotations = (YamlMappingNode)At(slo, "metadata", "annotations");
+        Assert.Equal(
+            ["catalog.example/agreement-id", "catalog.example/agreement-version", "catalog.example/effective-from"],
+            annotations.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.DoesNotContain("Planned work", Render(Availability(99.9m)), StringComparison.Ordinal);
     }
 
     [Fact]
