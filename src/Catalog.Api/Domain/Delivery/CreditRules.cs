@@ -99,7 +99,7 @@ public static class CreditRules
         }
 
         var what = string.Join("; ", misses.Select(m =>
-            $"{Label(m.Metric, m.Target.Scope)} was {Value(m.Metric, m.Target.Achieved!.Value)} against the promised {Value(m.Metric, m.Target.Target.Number ?? 0m)}, worse than {Value(m.Metric, m.Band.WorseThan)}: {ServiceCredits.Percent(m.Band.CreditPercent)}"));
+            $"{Label(m.Metric, m.Target.Scope)} was {ServiceCredits.Value(m.Metric, m.Target.Achieved!.Value)} against the promised {ServiceCredits.Value(m.Metric, m.Target.Target.Number ?? 0m)}, worse than {ServiceCredits.Value(m.Metric, m.Band.WorseThan)}: {ServiceCredits.Percent(m.Band.CreditPercent)}"));
         var worst = misses.Count > 1 ? $"; the worst miss counts, {ServiceCredits.Percent(earned)}" : string.Empty;
         var cap = percent < earned ? $", capped at {ServiceCredits.Percent(percent)}" : string.Empty;
         var share = days == daysInMonth
@@ -114,9 +114,6 @@ public static class CreditRules
         var name = metric.BuiltIn ? metric.Name.ToLowerInvariant() : metric.Name;
         return scope is null ? name : $"{name} ({scope})";
     }
-
-    private static string Value(Metric metric, decimal number) =>
-        number.ToString(TargetValue.ExactFormat, Invariant) + (metric.Unit == "percent" ? "%" : $" {metric.Unit}");
 
     private static string Money(decimal amount, string currency) => $"{amount.ToString("#,0.00", Invariant)} {currency}";
 

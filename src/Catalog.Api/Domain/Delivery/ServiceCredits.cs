@@ -74,7 +74,7 @@ public sealed record ServiceCredits(IReadOnlyList<CreditBand> Bands, decimal Cap
             {
                 problems.Add(new Problem(
                     $"{field}.worseThan",
-                    $"{TargetValue.Of(band.WorseThan)} is stricter than the promised {target.Value} for '{band.Metric}'; a credit is earned only for delivering worse than the promise, so the threshold is the promise or worse."));
+                    $"{Value(metric, band.WorseThan)} is stricter than the promised {Value(metric, promised)} for '{band.Metric}'; a credit is earned only for delivering worse than the promise, so the threshold is the promise or worse."));
                 continue;
             }
 
@@ -92,19 +92,23 @@ public sealed record ServiceCredits(IReadOnlyList<CreditBand> Bands, decimal Cap
                 var (index, band, _) = ordered[k];
                 if (band.WorseThan == previous.WorseThan)
                 {
-                    problems.Add(new Problem($"bands[{index}].worseThan", $"Bands {previousIndex} and {index} both start at {TargetValue.Of(band.WorseThan)} for '{band.Metric}'; each band needs a threshold of its own."));
+                    problems.Add(new Problem($"bands[{index}].worseThan", $"Bands {previousIndex} and {index} both start at {Value(metric, band.WorseThan)} for '{band.Metric}'; each band needs a threshold of its own."));
                 }
                 else if (band.CreditPercent <= previous.CreditPercent)
                 {
                     problems.Add(new Problem(
                         $"bands[{index}].creditPercent",
-                        $"Worse than {TargetValue.Of(band.WorseThan)} is a bigger miss than worse than {TargetValue.Of(previous.WorseThan)}, so it must credit more than {Percent(previous.CreditPercent)}, not {Percent(band.CreditPercent)}."));
+                        $"Worse than {Value(metric, band.WorseThan)} is a bigger miss than worse than {Value(metric, previous.WorseThan)}, so it must credit more than {Percent(previous.CreditPercent)}, not {Percent(band.CreditPercent)}."));
                 }
             }
         }
 
         return problems;
     }
+
+    /// <summary>A number with its metric's unit: "99.5%", "240 minutes".</summary>
+    internal static string Value(Metric metric, decimal number) =>
+        number.ToString(TargetValue.ExactFormat, System.Globalization.CultureInfo.InvariantCulture) + (metric.Unit == "percent" ? "%" : $" {metric.Unit}");
 
     internal static string Percent(decimal percent) => $"{percent.ToString(TargetValue.ExactFormat, System.Globalization.CultureInfo.InvariantCulture)}%";
 }
