@@ -193,6 +193,9 @@ public sealed class AgreementVersion
     /// </summary>
     public ServiceHoursCalendar? ServiceHours { get; private set; }
 
+    /// <summary>What a miss costs IT, as agreed with this version; null when the accepted option offered no credits.</summary>
+    public ServiceCredits? ServiceCredits { get; private set; }
+
     internal static AgreementVersion From(Guid agreementId, int number, AcceptedTerms terms, decimal monthlyCharge, DateTime effectiveFrom) => new()
     {
         AgreementId = agreementId,
@@ -215,5 +218,6 @@ public sealed class AgreementVersion
         AcceptedAt = terms.AcceptedAt,
         _maintenanceWindows = [.. terms.MaintenanceWindows],
         ServiceHours = terms.ServiceHours,
+        ServiceCredits = terms.ServiceCredits,
     };
 }

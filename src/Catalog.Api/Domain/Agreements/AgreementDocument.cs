@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Catalog.Api.Domain.Common;
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Metrics;
 using Catalog.Api.Domain.Negotiation;
 
@@ -73,6 +74,15 @@ public static class AgreementDocument
             }
         }
 
+        if (version.ServiceCredits is { } credits)
+        {
+            text.Append("\n## If a promise is missed\n\n");
+            foreach (var line in CreditSentences(credits, context.Metrics))
+            {
+                text.Append(Invariant, $"- {line}\n");
+            }
+        }
+
         text.Append("\n## What it costs\n\n");
         text.Append(Invariant, $"- These service levels cost {Money(version.MonthlyCharge, version.Currency)} per month, charged to cost centre {MarkdownText.Escape(context.CostCenter)}.\n");
         text.Append(version.OneOffCost > 0
@@ -140,6 +150,41 @@ public static class AgreementDocument
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The credit bands in plain words, one sentence per target: "If availability is worse than 99.9% in a month, 10% of
+    /// that month's charge is credited; worse than 99.5%: 25%; at most 30% in any month."
+    /// </summary>
+    public static IReadOnlyList<string> CreditSentences(ServiceCredits credits, IReadOnlyDictionary<string, Metric> metrics)
+    {
+        var sentences = new List<string>();
+        foreach (var group in credits.Bands.GroupBy(b => b.Identity))
+        {
+            var first = group.First();
+            var bands = metrics.TryGetValue(first.Metric, out var metric)
+                ? group.OrderByDescending(b => b.WorseThan, Comparer<decimal>.Create((a, b) => TargetRules.Strictness(metric, TargetValue.Of(a), TargetValue.Of(b)))).ToList()
+                : group.OrderBy(b => b.CreditPercent).ToList();
+            var label = TargetWording.Label(first.Metric, first.Scope, metrics);
+            var text = new StringBuilder();
+            text.Append(Invariant, $"If {label} is worse than {TargetWording.Value(first.Metric, TargetValue.Of(bands[0].WorseThan), metrics)} in a month, {Percent(bands[0].CreditPercent)} of that month's charge is credited");
+            foreach (var band in bands.Skip(1))
+            {
+                text.Append(Invariant, $"; worse than {TargetWording.Value(band.Metric, TargetValue.Of(band.WorseThan), metrics)}: {Percent(band.CreditPercent)}");
+            }
+
+            sentences.Add(text.ToString());
+        }
+
+        var cap = $"at most {Percent(credits.CapPercent)} in any month";
+        if (sentences.Count == 1)
+        {
+            return [$"{sentences[0]}; {cap}."];
+        }
+
+        return [.. sentences.Select(s => s + "."), $"Where several targets are missed in a month, the largest credit applies, {cap}."];
+    }
+
+    private static string Percent(decimal percent) => $"{percent.ToString(TargetValue.ExactFormat, Invariant)}%";
 
     /// <summary>"Dana Ruiz (Head of Sales)", escaped.</summary>
     public static string Signature(Signatory signatory) =>

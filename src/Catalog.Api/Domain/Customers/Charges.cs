@@ -7,19 +7,22 @@ namespace Catalog.Api.Domain.Customers;
 /// <summary>
 /// What a customer pays for one month: for each subscribed service, the units it consumes times the unit cost;
 /// for each agreement, the monthly charge of every version in force in that month, pro rata by day; and the
-/// versions agreed but not yet in force by the month's end, listed apart as upcoming.
+/// versions agreed but not yet in force by the month's end, listed apart as upcoming; less the service credits the
+/// month earned.
 /// </summary>
 public sealed record Charges(
     CalendarMonth Month,
     IReadOnlyList<Charges.ChargeLine> Lines,
     IReadOnlyList<Charges.AgreementCharge> Agreements,
     IReadOnlyList<Charges.UpcomingCharge> Upcoming,
+    IReadOnlyList<Charges.CreditLine> Credits,
     IReadOnlyList<Charges.ChargeTotal> Totals)
 {
     /// <param name="month">The month charged.</param>
     /// <param name="consumption">What the customer consumes, service by service.</param>
     /// <param name="agreements">Each of the customer's agreements with all its versions.</param>
-    public static Charges Compute(CalendarMonth month, IEnumerable<Consumption> consumption, IEnumerable<AgreementHistory> agreements)
+    /// <param name="credits">The service credits the month earned (a closed month's misses), deducted from its total.</param>
+    public static Charges Compute(CalendarMonth month, IEnumerable<Consumption> consumption, IEnumerable<AgreementHistory> agreements, IEnumerable<CreditLine>? credits = null)
     {
         var lines = consumption
             .Where(c => c.Units > 0)
@@ -54,14 +57,19 @@ public sealed record Charges(
         agreed = [.. agreed.OrderBy(a => a.ServiceKey, StringComparer.Ordinal).ThenBy(a => a.Version)];
         upcoming = [.. upcoming.OrderBy(u => u.EffectiveFrom).ThenBy(u => u.ServiceKey, StringComparer.Ordinal)];
 
+        var credited = (credits ?? []).Where(c => c.Amount > 0)
+            .OrderBy(c => c.ServiceKey, StringComparer.Ordinal).ThenBy(c => c.Version)
+            .ToList();
+
         // Amounts in different currencies are never added together.
-        var totals = lines.Select(l => (l.Currency, Amount: l.MonthlyCost))
-            .Concat(agreed.Select(a => (a.Currency, a.Amount)))
+        var totals = lines.Select(l => (l.Currency, Gross: l.MonthlyCost, Credit: 0m))
+            .Concat(agreed.Select(a => (a.Currency, Gross: a.Amount, Credit: 0m)))
+            .Concat(credited.Select(c => (c.Currency, Gross: 0m, Credit: c.Amount)))
             .GroupBy(a => a.Currency, StringComparer.Ordinal)
-            .Select(g => new ChargeTotal(g.Key, g.Sum(a => a.Amount)))
+            .Select(g => new ChargeTotal(g.Key, g.Sum(a => a.Gross), g.Sum(a => a.Credit), g.Sum(a => a.Gross) - g.Sum(a => a.Credit)))
             .OrderBy(t => t.Currency, StringComparer.Ordinal)
             .ToList();
-        return new Charges(month, lines, agreed, upcoming, totals);
+        return new Charges(month, lines, agreed, upcoming, credited, totals);
     }
 
     public sealed record Consumption(Guid ServiceId, string ServiceKey, string ServiceName, UnitCost Cost, int Units);
@@ -95,5 +103,11 @@ public sealed record Charges(
     /// <summary>A version agreed but taking effect only after the month: not charged in it.</summary>
     public sealed record UpcomingCharge(Guid AgreementId, Guid ServiceId, string ServiceKey, string ServiceName, int Version, DateTime EffectiveFrom, decimal MonthlyCharge, string Currency);
 
-    public sealed record ChargeTotal(string Currency, decimal MonthlyTotal);
+    /// <summary>A service credit the month earned on one agreement version: its percentage, the amount deducted, and why.</summary>
+    public sealed record CreditLine(Guid AgreementId, Guid ServiceId, string ServiceKey, string ServiceName, int Version, decimal CreditPercent, decimal Amount, string Currency, string Reason);
+
+    /// <param name="Gross">Services and agreement amounts.</param>
+    /// <param name="Credits">The service credits deducted.</param>
+    /// <param name="MonthlyTotal">What is payable, net: gross less credits.</param>
+    public sealed record ChargeTotal(string Currency, decimal Gross, decimal Credits, decimal MonthlyTotal);
 }

@@ -30,7 +30,8 @@ public sealed record CountedOutageInput(Guid OutageId, Guid AttributedServiceId,
 /// <summary>A result an integrator computed for a month that outages cannot give (a p95 response time, a tested recovery time).</summary>
 public sealed record MeasurementInput(string Metric, string? Scope, YearMonth Period, decimal Value, string Source);
 
-public sealed record MonthAttainment(YearMonth Month, bool Closed, IReadOnlyList<VersionAttainment> Versions);
+/// <param name="Credit">What the month's misses cost IT, once it is closed and where the versions carry credit bands (<see cref="CreditRules"/>).</param>
+public sealed record MonthAttainment(YearMonth Month, bool Closed, IReadOnlyList<VersionAttainment> Versions, MonthCredit? Credit = null);
 
 public sealed record VersionAttainment(int Version, Instant From, Instant To, IReadOnlyList<TargetAttainment> Targets);
 

@@ -28,7 +28,15 @@ public sealed record Consequence(Guid? ServiceId, string Description, Consequenc
 
 /// <summary>IT's alternative: other targets at their own cost and lead time. The customer may accept it instead.</summary>
 /// <param name="MaintenanceWindows">The planned-work windows IT asks for with the counter-offer; absent on analyses published before windows existed.</param>
-public sealed record CounterOffer(IReadOnlyList<Target> Targets, decimal OneOffCost, decimal MonthlyCostDelta, int LeadTimeDays, string? Note, IReadOnlyList<MaintenanceWindow>? MaintenanceWindows = null);
+/// <param name="ServiceCredits">What a miss of the counter-offer's targets would cost IT; absent when IT offers no credits.</param>
+public sealed record CounterOffer(
+    IReadOnlyList<Target> Targets,
+    decimal OneOffCost,
+    decimal MonthlyCostDelta,
+    int LeadTimeDays,
+    string? Note,
+    IReadOnlyList<MaintenanceWindow>? MaintenanceWindows = null,
+    ServiceCredits? ServiceCredits = null);
 
 /// <summary>Everything an IT lead states when answering a round.</summary>
 public sealed record AnalysisContent(
@@ -41,7 +49,8 @@ public sealed record AnalysisContent(
     IReadOnlyList<Consequence> Consequences,
     IReadOnlyList<string> TradeOffs,
     CounterOffer? CounterOffer,
-    IReadOnlyList<MaintenanceWindow>? MaintenanceWindows = null);
+    IReadOnlyList<MaintenanceWindow>? MaintenanceWindows = null,
+    ServiceCredits? ServiceCredits = null);
 
 /// <summary>
 /// IT's answer to one round: cost, effort, feasibility, consequences, trade-offs, and maybe a counter-offer.

@@ -171,9 +171,10 @@ public sealed class Proposal
         var targets = option == AcceptOption.Proposed ? _rounds.Single(r => r.Number == CurrentRound).Targets : content.CounterOffer!.Targets;
         var note = option == AcceptOption.Proposed ? null : content.CounterOffer!.Note;
         var windows = (option == AcceptOption.Proposed ? content.MaintenanceWindows : content.CounterOffer!.MaintenanceWindows) ?? [];
+        var credits = option == AcceptOption.Proposed ? content.ServiceCredits : content.CounterOffer!.ServiceCredits;
         return new AcceptedTerms(
             Id, Title, CurrentRound, analysis.Id, option, targets, quote.MonthlyCostDelta, quote.OneOffCost, content.Currency, quote.LeadTimeDays,
-            content.TradeOffs, content.Consequences, note, signedBy, actor, now, windows);
+            content.TradeOffs, content.Consequences, note, signedBy, actor, now, windows, ServiceCredits: credits);
     }
 
     public void Withdraw(string reason, ActorRef actor, DateTime now)
@@ -230,4 +231,5 @@ public sealed record AcceptedTerms(
     ActorRef AcceptedBy,
     DateTime AcceptedAt,
     IReadOnlyList<MaintenanceWindow> MaintenanceWindows,
-    ServiceHoursCalendar? ServiceHours = null);
+    ServiceHoursCalendar? ServiceHours = null,
+    ServiceCredits? ServiceCredits = null);

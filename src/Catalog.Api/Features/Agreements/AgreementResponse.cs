@@ -1,5 +1,6 @@
 using Catalog.Api.Features.Calendars;
 using Catalog.Api.Domain.Agreements;
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Infrastructure.Http;
 
@@ -93,6 +94,9 @@ public sealed record AgreementVersionResponse : IVersionTagged
     /// <summary>What the agreed support hours meant when the version was accepted: availability is measured within them.</summary>
     public AgreedServiceHours? ServiceHours { get; init; }
 
+    /// <summary>What a miss costs IT: the credit bands and the monthly cap agreed with this version; null when none were.</summary>
+    public ServiceCredits? ServiceCredits { get; init; }
+
     /// <summary>Versions never change, so a version's ETag is its number for good.</summary>
     int IVersionTagged.Version => Number;
 
@@ -113,6 +117,7 @@ public sealed record AgreementVersionResponse : IVersionTagged
         ServiceHours = version.ServiceHours is { } hours
             ? new AgreedServiceHours(hours.Key, hours.Name, hours.TimeZone, hours.WeeklyHours.Select(WeeklyHoursResponse.Of).ToList(), hours.Holidays)
             : null,
+        ServiceCredits = version.ServiceCredits,
     };
 }
 

@@ -85,13 +85,14 @@ public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocab
             var endedAt = agreement.TerminatedAt is { } terminated ? Instant.FromDateTimeUtc(terminated) : (Instant?)null;
             var against = ServiceGraph.Reachable(agreement.ServiceId, graph).SelectMany(s => outages[s]).ToList();
             var measured = measurements[agreement.ServiceId].ToList();
+            var credits = agreement.Versions.ToDictionary(v => v.Number, v => new CreditTerms(v.ServiceCredits, v.MonthlyCharge, v.Currency));
 
             var months = new List<MonthAttainment>();
             for (var month = from; month <= to; month = month.PlusMonths(1))
             {
                 if (AttainmentRules.ForMonth(month, zone, versions, endedAt, against, measured, metrics, now) is { } attained)
                 {
-                    months.Add(attained);
+                    months.Add(attained with { Credit = CreditRules.ForMonth(attained, zone, credits, metrics) });
                 }
             }
 

@@ -25,7 +25,9 @@ public sealed record AttainmentResponse(
 
 /// <param name="Month">The calendar month, YYYY-MM, in the customer's time zone.</param>
 /// <param name="Status">`closed` once the month has ended; `in-progress` for the running month.</param>
-public sealed record MonthResponse(string Month, string Status, IReadOnlyList<VersionStretchResponse> Versions)
+/// <param name="CreditPercent">The share of the month's charge credited (the highest any version of the month earned); null while the month runs or when no version in it carries credit bands.</param>
+/// <param name="Credit">What the month's misses cost IT, per version, with the reason; null when <paramref name="CreditPercent"/> is.</param>
+public sealed record MonthResponse(string Month, string Status, IReadOnlyList<VersionStretchResponse> Versions, decimal? CreditPercent, MonthCreditResponse? Credit)
 {
     public static MonthResponse From(MonthAttainment month, IReadOnlyDictionary<Guid, string> names) => new(
         AttainmentReader.Period(month.Month),
@@ -48,8 +50,23 @@ public sealed record MonthResponse(string Month, string Status, IReadOnlyList<Ve
                 t.Restore is { } r
                     ? new RestoreEvidenceResponse(r.Incidents.Select(i => new IncidentResponse(i.OutageId, i.AttributedServiceId, names.GetValueOrDefault(i.AttributedServiceId, "?"), i.Minutes, i.Restored, i.InTime)).ToList())
                     : null,
-                t.Measurements?.Select(m => new MeasurementEvidenceResponse(m.Value, m.Source)).ToList())).ToList())).ToList());
+                t.Measurements?.Select(m => new MeasurementEvidenceResponse(m.Value, m.Source)).ToList())).ToList())).ToList(),
+        month.Credit?.CreditPercent,
+        month.Credit is { } credit
+            ? new MonthCreditResponse(credit.Amount, credit.Currency, credit.Versions.Select(v => new VersionCreditResponse(v.Version, v.CreditPercent, v.Days, v.DaysInMonth, v.MonthlyCharge, v.ChargedAmount, v.Amount, v.Reason)).ToList())
+            : null);
 }
+
+/// <param name="Amount">The month's credit over all its versions, deducted from the customer's charges for the month.</param>
+public sealed record MonthCreditResponse(decimal Amount, string Currency, IReadOnlyList<VersionCreditResponse> Versions);
+
+/// <summary>What one version's stretch of a closed month earned: a share of the charge its days bear, and why.</summary>
+/// <param name="CreditPercent">The band the worst missed target fell into, limited by the cap; 0 when no target fell into a band.</param>
+/// <param name="Days">The days of the month the version was in force (a day belongs to the version in force at its start).</param>
+/// <param name="ChargedAmount">The monthly charge × days ÷ days in the month, as the charges view counts it.</param>
+/// <param name="Amount">ChargedAmount × CreditPercent, to the cent.</param>
+/// <param name="Reason">In plain words: which target was missed by how much, which band it fell into, and what is credited.</param>
+public sealed record VersionCreditResponse(int Version, decimal CreditPercent, int Days, int DaysInMonth, decimal MonthlyCharge, decimal ChargedAmount, decimal Amount, string Reason);
 
 /// <summary>The part of the month one version was in force, and how each of its targets fared.</summary>
 public sealed record VersionStretchResponse(int Version, DateTime From, DateTime To, IReadOnlyList<TargetAttainmentResponse> Targets);

@@ -105,6 +105,9 @@ public sealed record AnalysisResponse
     /// <summary>The planned-work windows IT asks for with the proposed targets (the counter-offer carries its own).</summary>
     public required IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; init; }
 
+    /// <summary>What a miss of the proposed targets would cost IT, as credit bands (the counter-offer carries its own); null when IT offers none.</summary>
+    public ServiceCredits? ServiceCredits { get; init; }
+
     /// <summary>
     /// Each option as the customer weighs it if accepted now: the increase, the agreement's current and resulting
     /// monthly charge (the resulting one is what acceptance confirms), the one-off cost, and when it would take effect.
@@ -137,6 +140,7 @@ public sealed record AnalysisResponse
         TradeOffs = analysis.Content.TradeOffs,
         CounterOffer = analysis.Content.CounterOffer,
         MaintenanceWindows = analysis.Content.MaintenanceWindows ?? [],
+        ServiceCredits = analysis.Content.ServiceCredits,
         Options = Enum.GetValues<AcceptOption>()
             .Select(option => analysis.Quote(option, standing, now) is { } quote ? OptionResponse.From(option, quote, analysis.Content.Currency) : null)
             .OfType<OptionResponse>()

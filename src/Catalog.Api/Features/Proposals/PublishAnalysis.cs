@@ -1,4 +1,5 @@
 using Catalog.Api.Domain.Common;
+using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.Application;
@@ -28,13 +29,22 @@ public static class PublishAnalysis
         IReadOnlyList<ConsequenceInput>? Consequences,
         IReadOnlyList<string>? TradeOffs,
         CounterOfferInput? CounterOffer,
-        IReadOnlyList<MaintenanceWindowInput>? MaintenanceWindows = null);
+        IReadOnlyList<MaintenanceWindowInput>? MaintenanceWindows = null,
+        ServiceCreditsInput? ServiceCredits = null);
 
     public sealed record ConsequenceInput(Guid? ServiceId, string? Description, ConsequenceSeverity? Severity);
 
     /// <param name="LeadTimeDays">The counter-offer's own lead time: an accepted counter-offer takes effect this many days after acceptance.</param>
     /// <param name="MaintenanceWindows">The planned-work windows that come with the counter-offer.</param>
-    public sealed record CounterOfferInput(IReadOnlyList<TargetInput>? Targets, decimal? OneOffCost, decimal? MonthlyCostDelta, int? LeadTimeDays, string? Note, IReadOnlyList<MaintenanceWindowInput>? MaintenanceWindows = null);
+    /// <param name="ServiceCredits">What a miss of the counter-offer's targets would cost IT.</param>
+    public sealed record CounterOfferInput(
+        IReadOnlyList<TargetInput>? Targets,
+        decimal? OneOffCost,
+        decimal? MonthlyCostDelta,
+        int? LeadTimeDays,
+        string? Note,
+        IReadOnlyList<MaintenanceWindowInput>? MaintenanceWindows = null,
+        ServiceCreditsInput? ServiceCredits = null);
 
     public sealed record Command(Guid ProposalId, AnalysisInput Input) : IRequest<AnalysisResponse>;
 
@@ -66,7 +76,9 @@ public static class PublishAnalysis
                 counterOffer.RuleFor(o => o.LeadTimeDays).NotNull().InclusiveBetween(0, 3650);
                 counterOffer.RuleFor(o => o.Note).MaximumLength(2000);
                 counterOffer.RuleFor(o => o.MaintenanceWindows!).SetValidator(new MaintenanceWindowListValidator()).When(o => o.MaintenanceWindows is not null);
+                counterOffer.RuleFor(o => o.ServiceCredits!).SetValidator(new ServiceCreditsValidator()).When(o => o.ServiceCredits is not null);
             });
+            RuleFor(c => c.Input.ServiceCredits!).SetValidator(new ServiceCreditsValidator()).When(c => c.Input.ServiceCredits is not null);
             RuleFor(c => c.Input.MaintenanceWindows!).SetValidator(new MaintenanceWindowListValidator()).When(c => c.Input.MaintenanceWindows is not null);
         }
     }
@@ -99,9 +111,12 @@ public static class PublishAnalysis
             {
                 var targets = offer.Targets!.ToTargets();
                 await TargetInputs.EnsureValidAsync(vocabulary, db, targets, "counterOffer.targets", cancellationToken);
+                var offeredCredits = await CreditsAsync(offer.ServiceCredits, targets, "counterOffer.serviceCredits", cancellationToken);
                 counterOffer = new CounterOffer(targets, offer.OneOffCost!.Value, offer.MonthlyCostDelta!.Value, offer.LeadTimeDays!.Value, offer.Note?.Trim(),
-                    offer.MaintenanceWindows?.Select(w => w.ToWindow()).ToList());
+                    offer.MaintenanceWindows?.Select(w => w.ToWindow()).ToList(), offeredCredits);
             }
+
+            var credits = await CreditsAsync(input.ServiceCredits, proposal.Rounds.Single(r => r.Number == proposal.CurrentRound).Targets, "serviceCredits", cancellationToken);
 
             var content = new AnalysisContent(
                 input.OneOffCost!.Value,
@@ -113,13 +128,28 @@ public static class PublishAnalysis
                 consequences.Select(c => new Consequence(c.ServiceId, c.Description!.Trim(), c.Severity!.Value)).ToList(),
                 (input.TradeOffs ?? []).Select(t => t.Trim()).ToList(),
                 counterOffer,
-                input.MaintenanceWindows?.Select(w => w.ToWindow()).ToList());
+                input.MaintenanceWindows?.Select(w => w.ToWindow()).ToList(),
+                credits);
             var now = clock.GetUtcNow().UtcDateTime;
             var analysis = proposal.PublishAnalysis(content, actor.Ref, now);
             db.Record(ChangeTypes.ProposalAnalysed, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
             await db.SaveActionAsync("proposal", cancellationToken);
             var standing = await ProposalLookup.StandingAsync(db, proposal, cancellationToken);
             return AnalysisResponse.From(analysis, proposal.CurrentRound, standing, now);
+        }
+
+        /// <summary>The option's credit bands, judged against the targets the option promises.</summary>
+        private async Task<ServiceCredits?> CreditsAsync(ServiceCreditsInput? input, IReadOnlyList<Target> targets, string path, CancellationToken cancellationToken)
+        {
+            if (input is null)
+            {
+                return null;
+            }
+
+            var credits = input.ToCredits();
+            var metrics = await vocabulary.ReadAsync(db, targets.Select(t => t.Metric).Concat(credits.Bands.Select(b => b.Metric)).Distinct(), cancellationToken);
+            ServiceCreditsInput.EnsureValid(credits, targets, metrics, path);
+            return credits;
         }
     }
 }

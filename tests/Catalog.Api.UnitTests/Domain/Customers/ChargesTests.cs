@@ -27,7 +27,7 @@ public class ChargesTests
         Assert.Equal(
             new Charges.ChargeLine(MailId, "mail", "Mail", "mailbox", 3, 0.125m, "EUR", 0.38m),
             Assert.Single(charges.Lines));
-        Assert.Equal(new Charges.ChargeTotal("EUR", 0.38m), Assert.Single(charges.Totals));
+        Assert.Equal(new Charges.ChargeTotal("EUR", 0.38m, 0m, 0.38m), Assert.Single(charges.Totals));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class ChargesTests
         ], []);
 
         Assert.Equal(["backup"], charges.Lines.Select(l => l.ServiceKey));
-        Assert.Equal(new Charges.ChargeTotal("EUR", 40m), Assert.Single(charges.Totals));
+        Assert.Equal(new Charges.ChargeTotal("EUR", 40m, 0m, 40m), Assert.Single(charges.Totals));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class ChargesTests
         ], []);
 
         Assert.Equal(["backup", "crm", "mail"], charges.Lines.Select(l => l.ServiceKey));
-        Assert.Equal(new Charges.ChargeTotal("EUR", 230m), Assert.Single(charges.Totals));
+        Assert.Equal(new Charges.ChargeTotal("EUR", 230m, 0m, 230m), Assert.Single(charges.Totals));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class ChargesTests
             new Charges.Consumption(BackupId, "backup", "Backup", new UnitCost("terabyte", 20.005m, "EUR"), 1),
         ], []);
 
-        Assert.Equal([new Charges.ChargeTotal("EUR", 170.01m), new Charges.ChargeTotal("USD", 40m)], charges.Totals);
+        Assert.Equal([new Charges.ChargeTotal("EUR", 170.01m, 0m, 170.01m), new Charges.ChargeTotal("USD", 40m, 0m, 40m)], charges.Totals);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class ChargesTests
         var mail = charges.Agreements.Single(a => a.ServiceKey == "mail");
         Assert.Equal((2, 31, 31, 150m, 150m), (mail.Version, mail.Days, mail.DaysInMonth, mail.MonthlyCharge, mail.Amount));
         Assert.Empty(charges.Upcoming);
-        Assert.Equal([new Charges.ChargeTotal("EUR", 190m), new Charges.ChargeTotal("USD", 99.99m)], charges.Totals);
+        Assert.Equal([new Charges.ChargeTotal("EUR", 190m, 0m, 190m), new Charges.ChargeTotal("USD", 99.99m, 0m, 99.99m)], charges.Totals);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class ChargesTests
         // In force from the 15th: 17 of December's 31 days.
         var line = Assert.Single(charges.Agreements);
         Assert.Equal((Dec(15), (DateTime?)null, 17, 31, 1_700m), (line.InForceFrom, line.InForceUntil, line.Days, line.DaysInMonth, line.Amount));
-        Assert.Equal(new Charges.ChargeTotal("EUR", 1_700m), Assert.Single(charges.Totals));
+        Assert.Equal(new Charges.ChargeTotal("EUR", 1_700m, 0m, 1_700m), Assert.Single(charges.Totals));
     }
 
     [Fact]
@@ -108,7 +108,23 @@ public class ChargesTests
             [(1, 10, 100m), (2, 21, 420m)],
             charges.Agreements.Select(a => (a.Version, a.Days, a.Amount)));
         Assert.Equal(Dec(11), charges.Agreements[0].InForceUntil);
-        Assert.Equal(new Charges.ChargeTotal("EUR", 520m), Assert.Single(charges.Totals));
+        Assert.Equal(new Charges.ChargeTotal("EUR", 520m, 0m, 520m), Assert.Single(charges.Totals));
+    }
+
+    [Fact]
+    public void Compute_CreditsEarned_AreDeductedFromTheTotalWithTheirReason()
+    {
+        var credits = new[]
+        {
+            new Charges.CreditLine(Guid.NewGuid(), MailId, "mail", "Mail", 2, 25m, 105m, "EUR", "Availability was 99.42%…"),
+            new Charges.CreditLine(Guid.NewGuid(), MailId, "mail", "Mail", 1, 0m, 0m, "EUR", "Nothing is credited."),
+        };
+
+        var charges = Charges.Compute(December, [], [History(MailId, "mail", "EUR", null, (1, Nov(1), 310m), (2, Dec(11), 620m))], credits);
+
+        // Nothing credited is nothing to deduct; gross 100 + 420, less 105.
+        Assert.Equal([(2, 105m)], charges.Credits.Select(c => (c.Version, c.Amount)));
+        Assert.Equal(new Charges.ChargeTotal("EUR", 520m, 105m, 415m), Assert.Single(charges.Totals));
     }
 
     [Fact]
@@ -119,7 +135,7 @@ public class ChargesTests
         Assert.Equal([(1, 500m)], charges.Agreements.Select(a => (a.Version, a.Amount)));
         var upcoming = Assert.Single(charges.Upcoming);
         Assert.Equal((2, new DateTime(2027, 1, 10, 0, 0, 0, DateTimeKind.Utc), 800m), (upcoming.Version, upcoming.EffectiveFrom, upcoming.MonthlyCharge));
-        Assert.Equal(new Charges.ChargeTotal("EUR", 500m), Assert.Single(charges.Totals));
+        Assert.Equal(new Charges.ChargeTotal("EUR", 500m, 0m, 500m), Assert.Single(charges.Totals));
     }
 
     [Fact]

@@ -104,6 +104,7 @@ internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<A
         builder.Property(v => v.Note).HasMaxLength(2000);
         builder.Property(v => v.MaintenanceWindows).HasField("_maintenanceWindows").HasJsonConversion();
         builder.Property(v => v.ServiceHours!).HasJsonConversion();
+        builder.Property(v => v.ServiceCredits!).HasJsonConversion();
         builder.Property(v => v.ProposalTitle).HasMaxLength(200);
         builder.ComplexProperty(v => v.AcceptedBy, actor => ActorColumns.Configure(actor, "AcceptedBy"));
         builder.ComplexProperty(v => v.SignedBy, signatory =>

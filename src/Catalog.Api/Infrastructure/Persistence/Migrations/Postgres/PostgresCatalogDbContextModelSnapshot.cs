@@ -152,6 +152,9 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Round")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ServiceCredits")
+                        .HasColumnType("text");
+
                     b.Property<string>("ServiceHours")
                         .HasColumnType("text");
 

@@ -141,6 +141,9 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ServiceCredits")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ServiceHours")
                         .HasColumnType("TEXT");
 
