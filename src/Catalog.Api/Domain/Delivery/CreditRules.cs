@@ -115,7 +115,7 @@ public static class CreditRules
         return scope is null ? name : $"{name} ({scope})";
     }
 
-    private static string Money(decimal amount, string currency) => $"{amount.ToString("#,0.00", Invariant)} {currency}";
+    private static string Money(decimal amount, string currency) => Agreements.AgreementDocument.Money(amount, currency);
 
     /// <summary>A missed target and the worst band its result fell into.</summary>
     private sealed record Miss(TargetAttainment Target, Metric Metric, CreditBand Band);

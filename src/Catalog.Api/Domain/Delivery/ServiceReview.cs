@@ -57,8 +57,12 @@ public sealed record AgreementReview(
     IReadOnlyList<ReviewOutage> Outages,
     IReadOnlyList<ReviewCorrection> Corrections,
     IReadOnlyList<ReviewGlance> LastTwelveMonths,
+    ReviewCredit? Credit,
     IReadOnlyList<string> Next,
     string ProposePath);
+
+/// <summary>The service credit the month earned under the agreed bands; absent in a running month or without bands.</summary>
+public sealed record ReviewCredit(decimal Amount, string Currency, string InPlainWords);
 
 /// <param name="Targets">Each target in words with its unit: "availability: 99.9%".</param>
 public sealed record ReviewPromise(int Version, DateTime From, DateTime To, IReadOnlyList<string> Targets);
@@ -154,6 +158,11 @@ public static class ServiceReview
                 }
             }
 
+            if (agreement.Credit is { } credit)
+            {
+                text.Append(Invariant, $"\n### What the misses cost IT\n\n{MarkdownText.Escape(credit.InPlainWords)}\n");
+            }
+
             text.Append("\n### The last 12 months at a glance\n\n");
             if (agreement.LastTwelveMonths.All(g => g.Target is null))
             {
@@ -215,7 +224,7 @@ public static class ServiceReview
                 $"If the business needs more from {service}, propose stricter targets: IT answers with what it would cost.",
                 $"If {service} matters less than it did, propose looser targets to lower the monthly charge.",
             ];
-        return new AgreementReview(service, promised, delivered, outages, corrections, glances, next, ProposePath);
+        return new AgreementReview(service, promised, delivered, outages, corrections, glances, Credit(month, input), next, ProposePath);
     }
 
     /// <summary>Each counted outage and the minutes it counted: the most any target counted within a version's stretch, added across stretches.</summary>
@@ -245,6 +254,20 @@ public static class ServiceReview
         }
 
         return counted;
+    }
+
+    private static ReviewCredit? Credit(MonthAttainment month, ReviewInput input)
+    {
+        if (month.Credit is not { } credit)
+        {
+            return null;
+        }
+
+        var reasons = string.Join(" ", credit.Versions.Select(v => v.Reason));
+        var words = credit.Amount > 0
+            ? $"A service credit of {AgreementDocument.Money(credit.Amount, credit.Currency)} is deducted from the charges for {MonthName(Period(input.Month))}. {reasons}"
+            : $"No service credit was earned. {reasons}";
+        return new ReviewCredit(credit.Amount, credit.Currency, words);
     }
 
     private static ReviewResult Result(TargetAttainment target, VersionAttainment? version, ReviewInput input, bool closed)

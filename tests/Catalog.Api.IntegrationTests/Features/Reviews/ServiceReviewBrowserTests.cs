@@ -51,6 +51,7 @@ public sealed class ServiceReviewBrowserTests(CatalogApiFactory factory) : IClas
         Assert.Contains("What was delivered", headings);
         Assert.Contains("What went wrong", headings);
         Assert.Contains("Corrections to the record", headings);
+        Assert.Contains("What the misses cost IT", headings);
         Assert.Contains("The last 12 months at a glance", headings);
         Assert.Contains("What you can do next", headings);
 

@@ -54,6 +54,8 @@ public sealed partial class ServiceReviewTests(CatalogApiFactory factory) : ICla
         var glance = agreement["lastTwelveMonths"]!.AsArray();
         Assert.Equal(LastMonth, glance[^1]!["month"].Value<string>());
         Assert.False(glance[^1]!["met"].Value<bool>());
+        Assert.Equal(20m, agreement["credit"]!["amount"].Value<decimal>());
+        Assert.StartsWith("A service credit of 20.00 EUR is deducted from the charges for ", agreement["credit"]!["inPlainWords"].Value<string>(), StringComparison.Ordinal);
         Assert.Contains(agreement["next"]!.AsArray(), n => n.Value<string>()!.Contains("propose stricter targets", StringComparison.Ordinal));
         Assert.Equal("/api/v1/proposals", agreement["proposePath"].Value<string>());
     }
@@ -72,6 +74,7 @@ public sealed partial class ServiceReviewTests(CatalogApiFactory factory) : ICla
         Assert.Contains("## Corporate Email", text, StringComparison.Ordinal);
         Assert.Contains("### What went wrong", text, StringComparison.Ordinal);
         Assert.Contains("### Corrections to the record", text, StringComparison.Ordinal);
+        Assert.Contains("### What the misses cost IT", text, StringComparison.Ordinal);
         Assert.Contains("### The last 12 months at a glance", text, StringComparison.Ordinal);
         Assert.Contains("### What you can do next", text, StringComparison.Ordinal);
         Assert.DoesNotMatch(GuidPattern(), text);
@@ -164,6 +167,15 @@ public sealed partial class ServiceReviewTests(CatalogApiFactory factory) : ICla
         {
             oneOffCost = 1_000m, monthlyCostDelta = 200m, currency = "EUR", labourDays = 2m, leadTimeDays = 0, feasibility = "feasible",
             consequences = Array.Empty<object>(), tradeOffs = new[] { "A second storage array." },
+            serviceCredits = new
+            {
+                bands = new object[]
+                {
+                    new { metric = "availability", worseThan = 99.9m, creditPercent = 10m },
+                    new { metric = "availability", worseThan = 99.5m, creditPercent = 25m },
+                },
+                capPercent = 30m,
+            },
         })).ExpectAsync(HttpStatusCode.Created);
         var version = await (await client.PostJsonAsync($"/api/v1/proposals/{proposal.Id()}/acceptance", new
         {
