@@ -59,6 +59,15 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
     /// <summary>Web shop releases early on Sunday mornings, when fewest customers order.</summary>
     private static readonly MaintenanceWindow SundayMornings = new("FREQ=WEEKLY;BYDAY=SU;BYHOUR=2;BYMINUTE=0", 120, "Europe/Berlin", "web shop releases");
 
+    // What a miss of the web shop's promise costs IT: a share of the month's charge, worse misses more, capped.
+    private static readonly ServiceCredits WebShopCredits = new(
+        [
+            new CreditBand("availability", 99.9m, 10m),
+            new CreditBand("availability", 99.5m, 25m),
+            new CreditBand("time-to-restore", 120m, 10m, "P1"),
+        ],
+        30m);
+
     private DateTime _now;
 
     /// <summary>Sixty days ago: where the recent negotiations begin.</summary>
@@ -125,7 +134,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         {
             proposal.Submit(ordering, SalesDivision, Founded(11));
             var analysis = proposal.PublishAnalysis(
-                new AnalysisContent(9_000m, 1_200m, "EUR", 12m, 14, Feasibility.Feasible, [], ["Web shop releases only early on Sunday mornings."], null, [SundayMornings]),
+                new AnalysisContent(9_000m, 1_200m, "EUR", 12m, 14, Feasibility.Feasible, [], ["Web shop releases only early on Sunday mornings."], null, [SundayMornings], WebShopCredits),
                 ServiceOwner,
                 Founded(14));
             return proposal.Accept(ordering, analysis.Id, AcceptOption.Proposed, standing.ChargeWith(1_200m), standing, HeadOfSales, SalesDivision, Founded(16));
@@ -199,7 +208,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
 
     private static IReadOnlyList<Target> TargetsFor(string title) => title switch
     {
-        "Stricter mail availability for month-end closing" => [new Target("availability", TargetValue.Of(99.95m))],
+        "Stricter mail availability for month-end closing" => [new Target("availability", TargetValue.Of(99.99m))],
         "Faster report screens" => [new Target("response-time", TargetValue.Of(1500m), "p95")],
         "Round-the-clock mail support for field sales" => [new Target("support-hours", TargetValue.Of("24x7"))],
         "Heavy daily production sales reports" => [new Target("availability", TargetValue.Of(99.5m)), new Target("recovery-time", TargetValue.Of(120m))],

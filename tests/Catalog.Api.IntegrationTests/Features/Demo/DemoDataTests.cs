@@ -105,6 +105,38 @@ public sealed class DemoDataTests
         Assert.Equal(15m, Availability(-9)["countedDowntimeMinutes"].Value<decimal>());
     }
 
+    [SkippableFact]
+    public async Task SeedDemo_BreachMonth_TheReviewTellsSalesWhatFailedAndWhatTheMissCostIT()
+    {
+        using var factory = new CatalogApiFactory(null, Seed);
+        var admin = factory.ClientWithKey();
+        var sales = (await ItemsAsync(admin, "/api/v1/customers?limit=200")).Single(c => c["key"].Value<string>() == "sales-division");
+        var client = await new Scenario(factory).ClientForAsync("customer", sales.Id());
+
+        var review = await (await client.GetAsync($"/api/v1/customers/{sales.Id()}/reviews/{BerlinMonth(-3)}")).ExpectAsync(HttpStatusCode.OK);
+        var charges = await (await client.GetAsync($"/api/v1/customers/{sales.Id()}/charges?month={BerlinMonth(-3)}")).ExpectAsync(HttpStatusCode.OK);
+
+        var shop = review["agreements"]!.AsArray().Single(a => a!["service"].Value<string>() == "Online Ordering")!;
+        Assert.Contains("Storage, which Online Ordering relies on, was down for 3 hours 30 minutes", shop["outages"]![0]!["inPlainWords"].Value<string>(), StringComparison.Ordinal);
+        Assert.Equal(120m, shop["credit"]!["amount"].Value<decimal>());
+        var credit = charges["credits"]!.AsArray().Single()!;
+        Assert.Equal(120m, credit["amount"].Value<decimal>());
+    }
+
+    [SkippableFact]
+    public async Task SeedDemo_FinanceAsksForMoreThanMailsDependenciesDelivered_FeasibilityShowsTheCeiling()
+    {
+        using var factory = new CatalogApiFactory(null, Seed);
+        var admin = factory.ClientWithKey();
+        var proposal = (await ItemsAsync(admin, "/api/v1/proposals?limit=200")).Single(p => p["title"].Value<string>() == "Stricter mail availability for month-end closing");
+
+        var feasibility = await (await admin.GetAsync($"/api/v1/proposals/{proposal.Id()}/feasibility")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Storage", feasibility["ceiling"]!["limitedBy"]!["name"].Value<string>());
+        Assert.True(feasibility["ceiling"]!["proposedAbove"].Value<decimal>() > 0);
+        Assert.Contains("The proposed 99.99% is", feasibility["inPlainWords"].Value<string>(), StringComparison.Ordinal);
+    }
+
     private static string BerlinMonth(int offset) =>
         TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Berlin").AddMonths(offset).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
