@@ -126,8 +126,3 @@ public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocab
         return found;
     }
 }
-
-public static class AttainmentSetup
-{
-    public static IServiceCollection AddAttainment(this IServiceCollection services) => services.AddScoped<AttainmentReader>();
-}
