@@ -19,7 +19,7 @@ public sealed class AttainmentOptions
 
     /// <summary>
     /// How far back months are still closed: a month that ended longer ago than this when its agreement was first
-    /// watched is never announced (its attainment is still there to read). See decision 0017.
+    /// watched is never announced (its attainment is still there to read). See decision 0018.
     /// </summary>
     public int CatchUpMonths { get; set; } = 24;
 
