@@ -54,7 +54,7 @@ builder.Services
     .AddCatalogRateLimiting(builder.Configuration)
     .AddCatalogResponseCache(builder.Configuration)
     .AddMetricVocabulary()
-    .AddAttainment()
+    .AddAttainment(builder.Configuration)
     .AddCheckedOptions<CustomerOptions>(builder.Configuration, CustomerOptions.Section, options => options.Problems());
 
 var app = builder.Build();

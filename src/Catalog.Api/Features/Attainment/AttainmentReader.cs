@@ -108,8 +108,3 @@ public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocab
 
     public static YearMonth? Month(string? value) => CalendarMonth.Parse(value) is { } month ? new YearMonth(month.Year, month.Month) : null;
 }
-
-public static class AttainmentSetup
-{
-    public static IServiceCollection AddAttainment(this IServiceCollection services) => services.AddScoped<AttainmentReader>();
-}

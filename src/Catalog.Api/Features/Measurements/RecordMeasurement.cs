@@ -1,7 +1,8 @@
-using Catalog.Api.Domain.Common;
 using AutoMapper;
+using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Metrics;
+using Catalog.Api.Features.Attainment;
 using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.ChangeFeed;
@@ -40,7 +41,7 @@ public static class RecordMeasurement
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, MetricVocabulary vocabulary, Actor actor, TimeProvider clock) : IRequestHandler<Command, Result>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, MetricVocabulary vocabulary, Actor actor, TimeProvider clock, AttainmentSignal attainment) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -72,6 +73,7 @@ public static class RecordMeasurement
                 {
                     db.Record(ChangeTypes.MeasurementRecorded, SubjectTypes.Measurement, existing.Id, actor.Ref, now, mapper.Map<MeasurementResponse>(existing));
                     await db.SaveChangesAsync(cancellationToken);
+                    attainment.Notify();
                 }
 
                 return new Result(mapper.Map<MeasurementResponse>(existing), Created: false);
@@ -84,6 +86,7 @@ public static class RecordMeasurement
 
             // Two reports of the same month from one source racing: the unique key keeps one, the other is a 409 to retry.
             await db.SaveChangesAsync(cancellationToken);
+            attainment.Notify();
             return new Result(response, Created: true);
         }
     }

@@ -1,5 +1,6 @@
 using AutoMapper;
 using Catalog.Api.Domain.Delivery;
+using Catalog.Api.Features.Attainment;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Http;
@@ -36,7 +37,7 @@ public static class CorrectOutage
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock) : IRequestHandler<Command, OutageResponse>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock, AttainmentSignal attainment) : IRequestHandler<Command, OutageResponse>
     {
         public async Task<OutageResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -51,6 +52,7 @@ public static class CorrectOutage
             // A correction is made against the version the client read (If-Match): of two corrections made from the same
             // reading, the first stands and the second is a 412, so neither silently undoes the other.
             await db.SaveChangesAsync(cancellationToken);
+            attainment.Notify();
             return response;
         }
     }

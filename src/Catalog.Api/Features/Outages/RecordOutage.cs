@@ -1,6 +1,7 @@
 using AutoMapper;
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Services;
+using Catalog.Api.Features.Attainment;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Persistence;
@@ -55,7 +56,7 @@ public static class RecordOutage
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock) : IRequestHandler<Command, Result>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock, AttainmentSignal attainment) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -97,6 +98,8 @@ public static class RecordOutage
                 return new Result(mapper.Map<OutageResponse>(winner), Created: false);
             }
 
+            // The watcher judges the agreements now rather than at its next check: a long outage may be reported late.
+            attainment.Notify();
             return new Result(response, Created: true);
         }
 
@@ -112,6 +115,7 @@ public static class RecordOutage
                 var restored = mapper.Map<OutageResponse>(known);
                 db.Record(ChangeTypes.OutageRestored, SubjectTypes.Outage, known.Id, actor.Ref, now, restored);
                 await db.SaveChangesAsync(cancellationToken);
+                attainment.Notify();
                 return restored;
             }
 

@@ -1,4 +1,5 @@
 using AutoMapper;
+using Catalog.Api.Features.Attainment;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Persistence;
@@ -23,7 +24,7 @@ public static class RestoreOutage
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock) : IRequestHandler<Command, OutageResponse>
+    internal sealed class Handler(CatalogDbContext db, IMapper mapper, Actor actor, TimeProvider clock, AttainmentSignal attainment) : IRequestHandler<Command, OutageResponse>
     {
         public async Task<OutageResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -35,6 +36,7 @@ public static class RestoreOutage
 
             // Two restorations racing: the outage's concurrency token lets one win; the other is a 412 and may read again.
             await db.SaveChangesAsync(cancellationToken);
+            attainment.Notify();
             return response;
         }
     }

@@ -26,12 +26,16 @@ public static class ChangeTypes
     public const string OutageRecorded = "outage.recorded";
     public const string OutageRestored = "outage.restored";
     public const string OutageCorrected = "outage.corrected";
+    public const string AgreementAtRisk = "agreement.at-risk";
+    public const string AgreementTargetMissed = "agreement.target-missed";
+    public const string AttainmentMonthClosed = "attainment.month-closed";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ServiceCreated, ServiceUpdated, ServiceLifecycleChanged, CustomerCreated, CustomerUpdated, SubscriptionCreated, SubscriptionUpdated,
         MetricCreated, ApiKeyCreated, ApiKeyRevoked, ProposalCreated, ProposalSubmitted, ProposalRevised, ProposalAnalysed, ProposalAgreed,
         ProposalWithdrawn, AgreementVersionCreated, AgreementTerminated, OutageRecorded, OutageRestored, OutageCorrected, CalendarUpdated, MeasurementRecorded,
+        AgreementAtRisk, AgreementTargetMissed, AttainmentMonthClosed,
     };
 }
 

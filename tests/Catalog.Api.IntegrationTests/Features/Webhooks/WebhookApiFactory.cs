@@ -23,7 +23,7 @@ public class WebhookApiFactory : CatalogApiFactory
     {
     }
 
-    private WebhookApiFactory(TestDatabase? database, IReadOnlyDictionary<string, string?>? settings)
+    protected WebhookApiFactory(TestDatabase? database, IReadOnlyDictionary<string, string?>? settings)
         : base(database, WithWebhookDefaults(settings))
     {
     }

@@ -33,10 +33,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, Hook> _hooks = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
+    private readonly TimeProvider _clock;
     private WebApplication? _app;
 
-    private WebhookReceiver()
+    private WebhookReceiver(TimeProvider clock)
     {
+        _clock = clock;
     }
 
     public int Port { get; private set; }
@@ -45,9 +47,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedWebhook> Received => [.. _received];
 
-    public static async Task<WebhookReceiver> StartAsync()
+    /// <param name="clock">What the receiver holds the signature's timestamp against: the sender's calendar, where a test moves it.</param>
+    public static async Task<WebhookReceiver> StartAsync(TimeProvider? clock = null)
     {
-        var receiver = new WebhookReceiver();
+        var receiver = new WebhookReceiver(clock ?? TimeProvider.System);
         await receiver.ListenAsync(0);
         return receiver;
     }
@@ -104,7 +107,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var id = Header("webhook-id");
         var timestamp = Header("webhook-timestamp");
         var signature = Header("webhook-signature");
-        var valid = hook?.Secret is { } secret && Verify(secret, id, timestamp, signature, body);
+        var valid = hook?.Secret is { } secret && Verify(secret, id, timestamp, signature, body, _clock.GetUtcNow());
         var answer = hook is null ? StatusCodes.Status404NotFound
             : hook.TakeFailure() ? StatusCodes.Status500InternalServerError
             : valid ? StatusCodes.Status204NoContent
@@ -135,10 +138,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 
     /// <summary>Standard Webhooks verification, as a receiver would write it.</summary>
-    private static bool Verify(string secret, string? id, string? timestamp, string? signatureHeader, string body)
+    private static bool Verify(string secret, string? id, string? timestamp, string? signatureHeader, string body, DateTimeOffset now)
     {
         if (id is null || signatureHeader is null || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || (DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > Tolerance
+            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > Tolerance
             || !secret.StartsWith("whsec_", StringComparison.Ordinal))
         {
             return false;

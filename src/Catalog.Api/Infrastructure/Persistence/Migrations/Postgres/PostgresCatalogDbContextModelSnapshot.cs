@@ -354,6 +354,39 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Subscriptions");
                 });
 
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.EmittedNotice", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("EmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AgreementId", "Month", "Kind", "Version", "Metric", "Scope");
+
+                    b.ToTable("EmittedNotices", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Api.Domain.Delivery.Measurement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1445,6 +1478,15 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Catalog.Api.Domain.Services.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.EmittedNotice", b =>
+                {
+                    b.HasOne("Catalog.Api.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

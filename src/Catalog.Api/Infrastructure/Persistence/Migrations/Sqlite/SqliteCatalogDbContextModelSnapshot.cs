@@ -330,6 +330,37 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Subscriptions");
                 });
 
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.EmittedNotice", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgreementId", "Month", "Kind", "Version", "Metric", "Scope");
+
+                    b.ToTable("EmittedNotices", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Api.Domain.Delivery.Measurement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1362,6 +1393,15 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Catalog.Api.Domain.Services.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Api.Domain.Delivery.EmittedNotice", b =>
+                {
+                    b.HasOne("Catalog.Api.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

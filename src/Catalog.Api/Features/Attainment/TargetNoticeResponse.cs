@@ -1,0 +1,56 @@
+using Catalog.Api.Domain.Delivery;
+
+namespace Catalog.Api.Features.Attainment;
+
+/// <summary>
+/// The data of <c>agreement.at-risk</c> and <c>agreement.target-missed</c>: which agreement, month and version, the
+/// target as the attainment view shows it (what was promised, what was achieved so far, the evidence), and the
+/// services whose failures brought it there.
+/// </summary>
+/// <param name="Month">The calendar month, YYYY-MM, in the customer's time zone.</param>
+/// <param name="Version">The agreement version in force when the target was at risk or missed.</param>
+/// <param name="From">Where that version's part of the month begins.</param>
+/// <param name="To">Where it ends (the end of the month, or where the next version takes effect).</param>
+/// <param name="AttributedServices">The services whose outages counted (availability) or were not restored in time (time to restore).</param>
+public sealed record TargetNoticeResponse(
+    Guid AgreementId,
+    Guid ServiceId,
+    string ServiceName,
+    Guid CustomerId,
+    string CustomerName,
+    string TimeZone,
+    string Month,
+    int Version,
+    DateTime From,
+    DateTime To,
+    TargetAttainmentResponse Target,
+    IReadOnlyList<AttributedServiceResponse> AttributedServices)
+{
+    public static TargetNoticeResponse Of(AgreementAttainment attained, Notice notice, IReadOnlyDictionary<Guid, string> names)
+    {
+        var version = notice.Version!;
+        var target = notice.Target!;
+        var shown = MonthResponse.From(notice.Month, names).Versions.Single(v => v.Version == version.Version).Targets
+            .Single(t => t.Metric == target.Metric && t.Scope == target.Scope);
+        var failed = target.Availability is { } availability
+            ? availability.Outages.Select(o => o.AttributedServiceId)
+            : target.Restore is { } restore
+                ? restore.Incidents.Where(i => !i.InTime || !i.Restored).Select(i => i.AttributedServiceId)
+                : [];
+        return new TargetNoticeResponse(
+            attained.Agreement.Id,
+            attained.Agreement.ServiceId,
+            names[attained.Agreement.ServiceId],
+            attained.Agreement.CustomerId,
+            attained.CustomerName,
+            attained.TimeZone,
+            AttainmentReader.Period(notice.Month.Month),
+            version.Version,
+            version.From.ToDateTimeUtc(),
+            version.To.ToDateTimeUtc(),
+            shown,
+            failed.Distinct().Select(id => new AttributedServiceResponse(id, names.GetValueOrDefault(id, "?"))).ToList());
+    }
+}
+
+public sealed record AttributedServiceResponse(Guid Id, string Name);
