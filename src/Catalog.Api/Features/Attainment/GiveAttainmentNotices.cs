@@ -130,14 +130,16 @@ public sealed class GiveAttainmentNotices(CatalogDbContext db, AttainmentReader 
     /// Closes a month: its final result, announced once. Whatever else a closed month settles for the agreement (the
     /// service credit it earns) is recorded here as well, so it commits in the same transaction as the closing, once.
     /// </summary>
-    private void CloseMonth(AgreementAttainment attained, MonthAttainment month, DateTime at) =>
-        db.Record(
-            ChangeTypes.AttainmentMonthClosed,
-            SubjectTypes.Agreement,
-            attained.Agreement.Id,
-            Watcher,
-            at,
-            AttainmentResponse.From(attained with { Months = [month] }, reader.ServiceNames));
+    private void CloseMonth(AgreementAttainment attained, MonthAttainment month, DateTime at)
+    {
+        var closed = AttainmentResponse.From(attained with { Months = [month] }, reader.ServiceNames);
+        db.Record(ChangeTypes.AttainmentMonthClosed, SubjectTypes.Agreement, attained.Agreement.Id, Watcher, at, closed);
+        if (closed.Months.Single().Credit is { Amount: > 0 } credit)
+        {
+            db.Record(ChangeTypes.CreditEarned, SubjectTypes.Agreement, attained.Agreement.Id, Watcher, at, new CreditEarnedResponse(
+                closed.AgreementId, closed.ServiceId, closed.ServiceName, closed.CustomerId, closed.CustomerName, closed.Months.Single().Month, credit));
+        }
+    }
 
     private static YearMonth UtcMonth(DateTime instant) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(instant, DateTimeKind.Utc)).InUtc().Date.ToYearMonth();
 

@@ -54,3 +54,17 @@ public sealed record TargetNoticeResponse(
 }
 
 public sealed record AttributedServiceResponse(Guid Id, string Name);
+
+/// <summary>
+/// The data of <c>credit.earned</c>: a closed month's service credit for one agreement, with each version's share
+/// and reason; what the customer's charges for that month deduct.
+/// </summary>
+/// <param name="Month">The calendar month, YYYY-MM, in the customer's time zone.</param>
+public sealed record CreditEarnedResponse(
+    Guid AgreementId,
+    Guid ServiceId,
+    string ServiceName,
+    Guid CustomerId,
+    string CustomerName,
+    string Month,
+    MonthCreditResponse Credit);

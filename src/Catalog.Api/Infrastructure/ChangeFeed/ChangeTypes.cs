@@ -29,13 +29,14 @@ public static class ChangeTypes
     public const string AgreementAtRisk = "agreement.at-risk";
     public const string AgreementTargetMissed = "agreement.target-missed";
     public const string AttainmentMonthClosed = "attainment.month-closed";
+    public const string CreditEarned = "credit.earned";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ServiceCreated, ServiceUpdated, ServiceLifecycleChanged, CustomerCreated, CustomerUpdated, SubscriptionCreated, SubscriptionUpdated,
         MetricCreated, ApiKeyCreated, ApiKeyRevoked, ProposalCreated, ProposalSubmitted, ProposalRevised, ProposalAnalysed, ProposalAgreed,
         ProposalWithdrawn, AgreementVersionCreated, AgreementTerminated, OutageRecorded, OutageRestored, OutageCorrected, CalendarUpdated, MeasurementRecorded,
-        AgreementAtRisk, AgreementTargetMissed, AttainmentMonthClosed,
+        AgreementAtRisk, AgreementTargetMissed, AttainmentMonthClosed, CreditEarned,
     };
 }
 

@@ -74,11 +74,19 @@ public sealed class AttainmentEventsTests(MovableClockApiFactory factory) : ICla
         Assert.False(targets.Single(t => t!["metric"].Value<string>() == "availability")!["met"].Value<bool>());
         Assert.True(targets.Single(t => t!["metric"].Value<string>() == "time-to-restore")!["met"].Value<bool>());
 
+        // The miss cost IT a tenth of April's charge for the days the version was in force, said once with the closing.
+        var credit = await NoticeAsync(world.AgreementId, "credit.earned");
+        Assert.Equal("2026-04", credit["data"]!["month"].Value<string>());
+        Assert.Equal(month["credit"]!["amount"].Value<decimal>(), credit["data"]!["credit"]!["amount"].Value<decimal>());
+        Assert.True(credit["data"]!["credit"]!["amount"].Value<decimal>() > 0);
+        Assert.Contains("worse than 99.9%: 10%", credit["data"]!["credit"]!["versions"]![0]!["reason"].Value<string>(), StringComparison.Ordinal);
+
         // The watcher keeps checking; nothing is said twice, and the one miss was delivered once.
         await Task.Delay(TimeSpan.FromMilliseconds(600));
         var notices = (await Admin.FeedAsync(0, NoticeTypes)).Where(e => SubjectId(e) == world.AgreementId).Select(e => e["type"].Value<string>()).ToList();
         Assert.Equal(NoticeTypes, notices);
         Assert.Single(hook.Received);
+        Assert.Single(await Admin.FeedAsync(0, "credit.earned"), e => SubjectId(e) == world.AgreementId);
     }
 
     internal sealed record World(Guid AgreementId, Guid StorageId, Guid CustomerId);
@@ -98,8 +106,12 @@ public sealed class AttainmentEventsTests(MovableClockApiFactory factory) : ICla
             serviceId = email.Id(), title = "Mail for the field sales force", businessJustification = "Mail outages lose orders.", submit = true,
             targets = new object[] { new { metric = "availability", value = 99.9m }, new { metric = "time-to-restore", value = 60m, scope = "P1" } },
         })).ExpectAsync(HttpStatusCode.Created);
-        var analysis = await (await itLead.PostJsonAsync($"/api/v1/proposals/{proposal.Id()}/analyses", NegotiationScenario.Analysis(200m, leadTimeDays: 0)))
-            .ExpectAsync(HttpStatusCode.Created);
+        var analysis = await (await itLead.PostJsonAsync($"/api/v1/proposals/{proposal.Id()}/analyses", new
+        {
+            oneOffCost = 0m, monthlyCostDelta = 200m, currency = "EUR", labourDays = 1m, leadTimeDays = 0, feasibility = "feasible",
+            consequences = Array.Empty<object>(), tradeOffs = Array.Empty<string>(),
+            serviceCredits = new { bands = new[] { new { metric = "availability", worseThan = 99.9m, creditPercent = 10m } }, capPercent = 10m },
+        })).ExpectAsync(HttpStatusCode.Created);
         var charge = NegotiationScenario.Option(analysis, "proposed")["monthlyCharge"]!.GetValue<decimal>();
         var accepted = await (await customerClient.PostJsonAsync($"/api/v1/proposals/{proposal.Id()}/acceptance", new
         {
