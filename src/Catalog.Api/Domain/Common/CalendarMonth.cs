@@ -17,11 +17,17 @@ public readonly record struct CalendarMonth(int Year, int Month)
 
     public static CalendarMonth Of(DateTime instant) => new(instant.Year, instant.Month);
 
-    /// <summary>Reads exactly YYYY-MM (years 2000–9999); anything else is null.</summary>
+    /// <summary>
+    /// Reads exactly YYYY-MM, from 2000-01 to 9999-11; anything else is null. A month has an end (the first instant of
+    /// the next), so the last month the calendar can hold is not one.
+    /// </summary>
     public static CalendarMonth? Parse(string? text) =>
-        text is { Length: 7 } && DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) && first.Year >= 2000
+        text is { Length: 7 } && DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            && first.Year >= 2000 && first < Last
             ? new CalendarMonth(first.Year, first.Month)
             : null;
+
+    private static readonly DateTime Last = new(9999, 12, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
     public override string ToString() => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

@@ -238,6 +238,7 @@ public sealed class ChargesTests(CatalogApiFactory factory) : IClassFixture<Cata
     [InlineData("202612")]
     [InlineData("2026-12-01")]
     [InlineData("last")]
+    [InlineData("9999-12")]
     public async Task GetCharges_MonthNotYearDashMonth_Returns400NamingIt(string month)
     {
         var customer = await _scenario.CreateCustomerAsync();

@@ -115,6 +115,7 @@ public sealed partial class ServiceReviewTests(CatalogApiFactory factory) : ICla
     [InlineData("2026-13")]
     [InlineData("last-month")]
     [InlineData("2999-01")]
+    [InlineData("9999-12")]
     [InlineData("2001-01")]
     public async Task GetServiceReview_MonthNotReviewable_Returns400(string month)
     {
