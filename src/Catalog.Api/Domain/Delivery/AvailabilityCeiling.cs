@@ -17,12 +17,19 @@ public sealed record DependencyAvailability(Guid ServiceId, decimal? Availabilit
 
 /// <summary>
 /// The availability a service's dependencies allow, and the one that limits it most. <see cref="Availability"/> is the
-/// product over the known dependencies only; <see cref="Unknown"/> lists the others, which can only lower it.
+/// product over the known dependencies only, and null when there are dependencies but none is known; <see cref="Unknown"/>
+/// lists the others, which can only lower it.
 /// </summary>
-public sealed record AvailabilityCeilingResult(decimal Availability, DependencyAvailability? LimitedBy, IReadOnlyList<DependencyAvailability> Unknown)
+public sealed record AvailabilityCeilingResult(decimal? Availability, DependencyAvailability? LimitedBy, IReadOnlyList<DependencyAvailability> Unknown)
 {
-    /// <summary>How far a promised availability lies above the ceiling, in percentage points; zero when within it.</summary>
-    public decimal Above(decimal promised) => Math.Max(0m, promised - Availability);
+    /// <summary>
+    /// How far a promised availability lies above the ceiling, in percentage points: at least this much when some
+    /// dependencies are unknown (they can only lower the ceiling); zero when within a ceiling that is fully known; null
+    /// when the promise is within what is known but the unknown could still put it above.
+    /// </summary>
+    public decimal? Above(decimal promised) => Availability is { } ceiling && promised > ceiling
+        ? promised - ceiling
+        : Unknown.Count == 0 ? 0m : null;
 }
 
 /// <summary>
@@ -37,9 +44,15 @@ public static class AvailabilityCeiling
     public static AvailabilityCeilingResult Of(IReadOnlyList<DependencyAvailability> direct)
     {
         var known = direct.Where(d => d.IsKnown).ToList();
+        var unknown = direct.Where(d => !d.IsKnown).ToList();
+        if (known.Count == 0 && unknown.Count > 0)
+        {
+            return new AvailabilityCeilingResult(null, null, unknown);
+        }
+
         var product = known.Aggregate(1m, (ceiling, d) => ceiling * d.Availability!.Value / 100m);
         var limitedBy = known.OrderBy(d => d.Availability).ThenBy(d => d.ServiceId).FirstOrDefault();
-        return new AvailabilityCeilingResult(Math.Round(product * 100m, Decimals), limitedBy, direct.Where(d => !d.IsKnown).ToList());
+        return new AvailabilityCeilingResult(Math.Round(product * 100m, Decimals), limitedBy, unknown);
     }
 
     /// <summary>

@@ -204,7 +204,9 @@ public static class ServiceReview
         var delivered = month.Versions
             .SelectMany(v => v.Targets.Select(t => Result(t, several ? v : null, input, closed)))
             .ToList();
+        // An outage corrected out of the month between the two reads is left out rather than failing the review.
         var outages = Counted(month)
+            .Where(c => input.Outages.ContainsKey(c.Key))
             .Select(c => Outage(input.Outages[c.Key], c.Value, agreement.ServiceId, input))
             .OrderBy(o => o.StartedAt)
             .ToList();

@@ -42,22 +42,27 @@ public sealed class GiveAttainmentNotices(CatalogDbContext db, AttainmentReader 
             .Select(g => new { AgreementId = g.Key, Last = g.Max(n => n.Month) })
             .ToDictionaryAsync(n => n.AgreementId, n => n.Last, cancellationToken);
 
-        // Months are counted in each customer's time zone, which may be up to a day either side of UTC: one month of
-        // slack on both ends, and the reader leaves out months that have not begun or had no version in force.
+        // Months are counted in each customer's time zone. An agreement's open months run from the one after its last
+        // closed month (or the month its first version took effect) to the running month, or, once terminated, to
+        // the last month a version was in force: a month after that has no attainment and would never close.
+        var zones = await CustomerZonesAsync(agreements, cancellationToken);
         var running = now.InUtc().Date.ToYearMonth();
         var latest = running.PlusMonths(1);
         var earliest = running.PlusMonths(-_options.CatchUpMonths);
         var open = new Dictionary<Guid, YearMonth>();
+        var ends = new Dictionary<Guid, YearMonth>();
         foreach (var agreement in agreements.Where(a => a.Versions.Count > 0))
         {
+            var zone = zones[agreement.CustomerId];
             var first = closedThrough.TryGetValue(agreement.Id, out var last)
                 ? NoticeKey.FromMonthNumber(last).PlusMonths(1)
-                : UtcMonth(agreement.Versions.Min(v => v.EffectiveFrom)).PlusMonths(-1);
-            var end = agreement.TerminatedAt is { } terminated ? Min(latest, UtcMonth(terminated).PlusMonths(1)) : latest;
+                : MonthIn(zone, agreement.Versions.Min(v => v.EffectiveFrom));
+            var end = agreement.TerminatedAt is { } terminated ? Min(latest, MonthIn(zone, terminated.AddTicks(-1))) : latest;
             first = first < earliest ? earliest : first;
             if (first <= end)
             {
                 open[agreement.Id] = first;
+                ends[agreement.Id] = end;
             }
         }
 
@@ -85,10 +90,12 @@ public sealed class GiveAttainmentNotices(CatalogDbContext db, AttainmentReader 
                 .SelectMany(m => AttainmentNotices.Due(a.Agreement.Id, m, given))
                 .Select(notice => (Attained: a, Notice: notice)))
             .ToList();
-        var unfinished = to < latest;
+        // More to do at once only while some agreement has months left after this step's last.
+        var unfinished = ends.Any(e => e.Value > to);
         if (due.Count == 0)
         {
-            return new Outcome(0, unfinished);
+            // Nothing changed, so going again at once would judge the same months: wait for the next round.
+            return new Outcome(0, Unfinished: false);
         }
 
         var at = now.ToDateTimeUtc();
@@ -141,7 +148,14 @@ public sealed class GiveAttainmentNotices(CatalogDbContext db, AttainmentReader 
         }
     }
 
-    private static YearMonth UtcMonth(DateTime instant) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(instant, DateTimeKind.Utc)).InUtc().Date.ToYearMonth();
+    private static YearMonth MonthIn(DateTimeZone zone, DateTime instant) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(instant, DateTimeKind.Utc)).InZone(zone).Date.ToYearMonth();
+
+    private async Task<Dictionary<Guid, DateTimeZone>> CustomerZonesAsync(List<Agreement> agreements, CancellationToken cancellationToken)
+    {
+        var ids = agreements.Select(a => a.CustomerId).Distinct().ToList();
+        return (await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.TimeZone }).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, c => DateTimeZoneProviders.Tzdb[c.TimeZone]);
+    }
 
     private static YearMonth Min(YearMonth a, YearMonth b) => a < b ? a : b;
 }

@@ -25,10 +25,10 @@ public sealed record FeasibilityResponse(
     IReadOnlyList<DeliveredMonthResponse> Delivered,
     string InPlainWords);
 
-/// <param name="Availability">The product of the known dependencies' availabilities, in per cent (100 without any).</param>
+/// <param name="Availability">The product of the known dependencies' availabilities, in per cent (100 when the service depends on nothing); null when none of its dependencies is known.</param>
 /// <param name="LimitedBy">The known dependency with the lowest availability; null when none is known.</param>
-/// <param name="ProposedAbove">How many percentage points the proposed availability lies above the ceiling (0 when within it).</param>
-public sealed record CeilingResponse(decimal Availability, DependencyResponse? LimitedBy, decimal? ProposedAbove);
+/// <param name="ProposedAbove">How many percentage points the proposed availability lies above the ceiling (at least that many when some dependencies are unknown); 0 within a fully known ceiling; null when the proposal asks no availability, or lies within what is known while unknown dependencies could still put it above.</param>
+public sealed record CeilingResponse(decimal? Availability, DependencyResponse? LimitedBy, decimal? ProposedAbove);
 
 /// <param name="Availability">What it delivered around the clock over the twelve months, counting what it depends on, in per cent; null when unknown.</param>
 /// <param name="Basis">How the availability is known; null when it is not.</param>

@@ -20,7 +20,7 @@ public static class GetAnalysis
             var now = clock.GetUtcNow().UtcDateTime;
             return AnalysisResponse.From(analysis, proposal.CurrentRound, standing, now) with
             {
-                Evidence = await GetFeasibility.AssessAsync(db, reader, proposal, Instant.FromDateTimeUtc(now), cancellationToken),
+                Evidence = await GetFeasibility.AssessAsync(db, reader, proposal, GetFeasibility.ToTheMinute(clock), cancellationToken),
             };
         }
     }

@@ -28,8 +28,18 @@ public static class GetFeasibility
         public async Task<FeasibilityResponse> Handle(Query query, CancellationToken cancellationToken)
         {
             var proposal = await ProposalLookup.LoadAsync(db, query.ProposalId, forUpdate: false, cancellationToken);
-            return await AssessAsync(db, reader, proposal, Instant.FromDateTimeUtc(clock.GetUtcNow().UtcDateTime), cancellationToken);
+            return await AssessAsync(db, reader, proposal, ToTheMinute(clock), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Now, to the minute: the assessment is the same for a minute, so a client that asks again within it gets a 304
+    /// rather than a new body that differs only in its last second.
+    /// </summary>
+    internal static Instant ToTheMinute(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return Instant.FromDateTimeUtc(new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc));
     }
 
     /// <summary>The feasibility of the proposal's current round as things stand at <paramref name="now"/>.</summary>
@@ -128,7 +138,14 @@ public static class GetFeasibility
 
         if (ceiling.Unknown.Count > 0)
         {
-            words.Add($"Nothing is known yet about how available {Join(ceiling.Unknown.Select(u => names[u.ServiceId]))} {(ceiling.Unknown.Count == 1 ? "is" : "are")}, which can only lower this.");
+            var unknown = $"{Join(ceiling.Unknown.Select(u => names[u.ServiceId]))} {(ceiling.Unknown.Count == 1 ? "is" : "are")}";
+            words.Add(ceiling.Availability is null
+                ? $"Nothing is known yet about how available {unknown}, so what {service} can be promised is not known either."
+                : $"Nothing is known yet about how available {unknown}, which can only lower this.");
+            if (proposed is { } asked && ceiling.Above(asked) is null)
+            {
+                words.Add(string.Create(CultureInfo.InvariantCulture, $"Whether the proposed {asked:0.####}% can be kept depends on {(ceiling.Unknown.Count == 1 ? "it" : "them")}."));
+            }
         }
 
         if (proposed is { } p && ceiling.Above(p) > 0)

@@ -37,6 +37,26 @@ public class AvailabilityCeilingTests
     }
 
     [Fact]
+    public void Of_OnlyUnknownDependencies_KnowsNoCeilingAndCannotSayWhetherAPromiseIsAbove()
+    {
+        var ceiling = AvailabilityCeiling.Of([new DependencyAvailability(Directory, null, null)]);
+
+        Assert.Null(ceiling.Availability);
+        Assert.Null(ceiling.LimitedBy);
+        Assert.Null(ceiling.Above(99.999m));
+    }
+
+    [Theory]
+    [InlineData(99.95, 0.05)]
+    [InlineData(99.5, null)]
+    public void Above_SomeDependenciesUnknown_IsAtLeastTheKnownShortfallOrUnknown(decimal promised, double? expected)
+    {
+        var ceiling = AvailabilityCeiling.Of([Known(Storage, 99.9m), new DependencyAvailability(Directory, null, null)]);
+
+        Assert.Equal(expected is { } e ? (decimal)e : null, ceiling.Above(promised));
+    }
+
+    [Fact]
     public void Of_NoDependencies_AllowsEverythingAndNamesNoLimit()
     {
         var ceiling = AvailabilityCeiling.Of([]);
