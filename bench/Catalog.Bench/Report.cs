@@ -47,17 +47,17 @@ internal static class Report
         md.AppendLine("column for the latest run of each provider that measured each group.");
         md.AppendLine();
         md.AppendLine("Where POST outages spends its time (profiled on SQLite on 2 December 2026 with the pinned `dotnet-trace`, sampled thread");
-        md.AppendLine("time, 32 connections, one API on a database of about 30,000 outages, warmed up): the record itself is cheap (the look-up by");
-        md.AppendLine("source uses its unique index, the service is read by key, nothing is loaded twice). A fifth to a quarter of the CPU is spent");
-        md.AppendLine("inside SQLite's one-writer section (the outage row, the sequence update and the event row, in two saves, then the");
-        md.AppendLine("commit), which every writer passes one at a time; the rest is HTTP, validation and the reads before it. Each EF Core");
-        md.AppendLine("query opens a pooled SQLite connection, which registers EF's SQL functions again and leaves handles for the finalizer:");
-        md.AppendLine("about 2 % of the CPU in the opens and 8–11 % in the finalizer thread. Opening one connection for the whole request cut");
-        md.AppendLine("the finalizer to 7.5 % and the opens to 1 %, but changed no measured throughput beyond the noise, so it was not kept in");
-        md.AppendLine("the slice (it would belong to the context's lease, for every request). Measured back to back at a load of 7 to 9, the");
-        md.AppendLine("same API posted 1,150–1,760 outages/s (p99 46–72 ms) against a write floor of 4,050–4,860/s: 0.28–0.36 × the floor,");
-        md.AppendLine("like POST a proposal's 0.32 ×. The 0.09 × of the `delivery` run came from a load of 28–31 on two cores: a writer");
-        md.AppendLine("descheduled inside the one-writer section holds up all 32, so serial writes lose more to a busy machine than the rest.");
+        md.AppendLine("time, 32 connections, one API on a database of about 30,000 outages, warmed up): the record itself is cheap (the look-up");
+        md.AppendLine("by source uses its unique index, the service is read by key, nothing is loaded twice). A fifth to a quarter of the API's");
+        md.AppendLine("CPU is spent inside SQLite's one-writer section (the outage row, the sequence update and the event row, in two saves, then");
+        md.AppendLine("the commit), which writers pass one at a time; the rest goes to HTTP and JSON, the reads before the write, and the");
+        md.AppendLine("runtime. Each EF Core query opens a pooled SQLite connection, which registers EF's SQL functions on it again and leaves");
+        md.AppendLine("handles for the finalizer: 2.4 % of the CPU went to the opens and 10.7 % to the finalizer thread. Opening one connection");
+        md.AppendLine("for the whole request cut those to 0.9 % and 7.5 % but changed no measured throughput beyond the noise, so it was not kept");
+        md.AppendLine("in the slice (it would belong to the context's lease, for every request). Measured back to back at a load of 7 to 9, the");
+        md.AppendLine("same API posted 1,150–1,760 outages/s (p99 46–72 ms) against a write floor of 4,050–4,860/s: 0.28–0.36 × the floor, like");
+        md.AppendLine("POST a proposal's 0.32 ×. The 0.09 × of the `delivery` run was measured at a load of 28–31 on two cores; the likely");
+        md.AppendLine("reason, not measured on its own, is that a writer descheduled inside the one-writer section holds up every other writer.");
         md.AppendLine();
         if (runs.Count == 0)
         {
