@@ -17,12 +17,14 @@ internal sealed record Seeded(
 
 /// <summary>What the delivered-service seeding added: the customer with fifty agreements, the supporting services and their outages.</summary>
 /// <param name="ChainAgreementId">The customer's first agreement: its service depends on a chain of five supporting services.</param>
+/// <param name="FeasibilityProposalId">The customer's open proposal for stricter targets on its second agreement's service, which depends on <see cref="Seeder.FeasibilityChains"/> chains.</param>
 /// <param name="BackdatedTo">When the customer's agreement versions are in force from, once backdated in the database.</param>
 internal sealed record SeededDelivery(
     Guid CustomerId,
     string CustomerKey,
     IReadOnlyList<Guid> AgreementIds,
     Guid ChainAgreementId,
+    Guid FeasibilityProposalId,
     IReadOnlyList<Guid> SupportingServiceIds,
     int Outages,
     DateTime BackdatedTo);
@@ -85,19 +87,26 @@ internal sealed class Seeder(HttpClient admin)
 
     public const int ChainLength = 5;
 
+    /// <summary>The service of the customer's second agreement depends on the heads of this many chains: on twenty services in all.</summary>
+    public const int FeasibilityChains = 4;
+
+    public const int FeasibilityDependencies = FeasibilityChains * ChainLength;
+
     /// <summary>Outages are seeded over this many months before now, one per catalog service (100,000 on the 100,000-service catalog).</summary>
     public const int OutageMonths = 24;
 
     /// <summary>
     /// Seeds the delivered service in proportion to the catalog: chains of five supporting services (one chain per 250
-    /// catalog services, each service depending on the next), one business unit with fifty agreements whose services
-    /// each depend on the head of a chain, and <paramref name="size"/> outages over the last <see cref="OutageMonths"/>
-    /// months on the supporting services, about fifty per service. The agreements take effect only after their lead
-    /// time; <see cref="SeededDelivery.BackdatedTo"/> is when the suite makes them in force from, in the database.
+    /// catalog services, at least four, each service depending on the next), one business unit with fifty agreements
+    /// whose services each depend on the head of a chain (the second on the heads of four chains, so on twenty services
+    /// in all), an open proposal from that unit for stricter targets on the second, and <paramref name="size"/> outages
+    /// over the last <see cref="OutageMonths"/> months on the supporting services, about fifty per service. The
+    /// agreements take effect only after their lead time; <see cref="SeededDelivery.BackdatedTo"/> is when the suite
+    /// makes them in force from, in the database.
     /// </summary>
     public async Task<SeededDelivery> SeedDeliveryAsync(int size, string itLeadKey, DateTime now)
     {
-        var chains = Math.Max(1, size / 250);
+        var chains = Math.Max(FeasibilityChains, size / 250);
 
         // Built from the end of each chain up: a service is created with what it depends on, and goes live after it.
         var links = new Guid[chains, ChainLength];
@@ -113,8 +122,9 @@ internal sealed class Seeder(HttpClient admin)
             }
         }
 
+        Guid[] DependsOn(int k) => k == 1 ? [.. Enumerable.Range(0, FeasibilityChains).Select(c => links[c, 0])] : [links[k % chains, 0]];
         var agreed = await InParallelAsync(DeliveryAgreements, async k => Id(await PostAsync("/api/v1/services", ServiceBody(
-            $"agreed-{k:D2}", $"Trading service {k}", "business", [links[k % chains, 0]]))));
+            $"agreed-{k:D2}", $"Trading service {k}", "business", DependsOn(k)))));
         await InParallelAsync(DeliveryAgreements, k => PostAsync($"/api/v1/services/{agreed[k]}/lifecycle", new { lifecycle = "live" }));
         var customerId = Id(await PostAsync("/api/v1/customers", new
         {
@@ -126,6 +136,10 @@ internal sealed class Seeder(HttpClient admin)
         var customerKey = await IssueKeyAsync("customer", customerId);
         var versions = await InParallelAsync(DeliveryAgreements, k => AgreeAsync(customerId, customerKey, itLeadKey, agreed[k]));
         var agreementIds = versions.Select(v => Guid.Parse(v["agreementId"]!.GetValue<string>())).ToList();
+
+        // Stricter targets than those agreed, as a unit asks after reading its review: IT weighs them against what the
+        // twenty services below have delivered.
+        var stricter = Id(await PostAsync("/api/v1/proposals", ProposalBody(agreed[1], submit: true, availability: 99.99m), customerKey));
 
         var supporting = Enumerable.Range(0, chains * ChainLength).Select(i => links[i / ChainLength, i % ChainLength]).ToList();
         var random = new Random(size);
@@ -150,7 +164,7 @@ internal sealed class Seeder(HttpClient admin)
         await InParallelAsync(outages.Count, i => PostAsync("/api/v1/outages", outages[i]));
 
         var backdatedTo = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-(OutageMonths + 1));
-        return new SeededDelivery(customerId, customerKey, agreementIds, agreementIds[0], supporting, outages.Count, backdatedTo);
+        return new SeededDelivery(customerId, customerKey, agreementIds, agreementIds[0], stricter, supporting, outages.Count, backdatedTo);
     }
 
     /// <summary>The customer proposes, IT analyses, the customer accepts: one agreement version.</summary>
@@ -181,14 +195,14 @@ internal sealed class Seeder(HttpClient admin)
         }, customerKey);
     }
 
-    public static object ProposalBody(Guid serviceId, bool submit) => new
+    public static object ProposalBody(Guid serviceId, bool submit, decimal availability = 99.95m) => new
     {
         serviceId,
         title = "Trading availability",
         businessJustification = "Every minute of downtime stops trading.",
         targets = new object[]
         {
-            new { metric = "availability", value = 99.95m },
+            new { metric = "availability", value = availability },
             new { metric = "time-to-restore", value = 30m, scope = "P1" },
         },
         submit,

@@ -160,7 +160,8 @@ internal static class Suite
     /// <summary>
     /// The API dates a new version after its lead time and never before the acceptance, as it must; a benchmark of two
     /// years of attainment needs agreements in force for two years, so the delivery customer's versions are backdated
-    /// in the database, in the format each provider stores.
+    /// in the database, in the format each provider stores, and so is the customer itself: the review of a month
+    /// before a customer existed is refused.
     /// </summary>
     private static string BackdateSql(string provider, DateTime effectiveFrom)
     {
@@ -168,6 +169,7 @@ internal static class Suite
         return $"""
             UPDATE "AgreementVersions" SET "EffectiveFrom" = '{at}'
             WHERE "AgreementId" IN (SELECT a."Id" FROM "Agreements" a JOIN "Customers" c ON c."Id" = a."CustomerId" WHERE c."Key" = '{Seeder.DeliveryCustomerKey}');
+            UPDATE "Customers" SET "CreatedAt" = '{at}' WHERE "Key" = '{Seeder.DeliveryCustomerKey}';
             """;
     }
 
@@ -177,13 +179,19 @@ internal static class Suite
 
     public const string CustomerMonth = "a customer's month, 50 agreements" + UncachedSuffix;
 
+    public const string MonthlyReview = "a customer's monthly review, 50 agreements, HTML" + UncachedSuffix;
+
+    public const string Feasibility = "feasibility, 20 transitive dependencies" + UncachedSuffix;
+
     /// <summary>
     /// The attainment reads, on an API with the response cache off: a year of the agreement whose service depends on a
-    /// chain of five supporting services, and the delivery customer's last full month across its fifty agreements.
-    /// Each is read once first, to check that the seeding gave it something to judge; an API without the customer
-    /// view (404) reports it as not available rather than failing the run. Their targets are the latency a reader
-    /// sees, so they run on one connection, one request at a time: with 32 at once on two cores, the median would
-    /// be the queue's length, not the read's. A ratio to the reference's 32 connections would compare nothing.
+    /// chain of five supporting services, the delivery customer's last full month across its fifty agreements, its
+    /// monthly review of that month as the printable page, and the feasibility of its open proposal on a service
+    /// that depends on twenty others. Each is read once first, to check that the seeding gave it something to judge;
+    /// an API without the customer view (404) reports it as not available rather than failing the run. Their targets
+    /// are the latency a reader sees, so they run on one connection, one request at a time: with 32 at once on two
+    /// cores, the median would be the queue's length, not the read's. A ratio to the reference's 32 connections
+    /// would compare nothing.
     /// </summary>
     private static async Task<List<Measurement>> AttainmentAsync(Options options, WebHost api, SeededDelivery delivery, string scratch)
     {
@@ -214,14 +222,42 @@ internal static class Suite
             if (probe.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
                 measurements.Add(new Measurement(CustomerMonth, Note: NotAvailable));
-                return measurements;
             }
-
-            await Seeder.ReadAsync(probe);
+            else
+            {
+                await Seeder.ReadAsync(probe);
+                measured = await MeasureAsync(options, api, CustomerMonth, get, new() { ["CATALOG_KEY"] = delivery.CustomerKey, ["CATALOG_TARGETS"] = await WriteLinesAsync(scratch, "month.txt", [month]) }, referenceRps: null);
+                measurements.Add(measured with { Note = $"one connection; {delivery.AgreementIds.Count} agreements, {Month(lastMonth)}" });
+            }
         }
 
-        measured = await MeasureAsync(options, api, CustomerMonth, get, new() { ["CATALOG_KEY"] = delivery.CustomerKey, ["CATALOG_TARGETS"] = await WriteLinesAsync(scratch, "month.txt", [month]) }, referenceRps: null);
-        measurements.Add(measured with { Note = $"one connection; {delivery.AgreementIds.Count} agreements, {Month(lastMonth)}" });
+        // The page the sales director prints: the chart is drawn only when the twelve months it covers were judged.
+        var review = $"/api/v1/customers/{delivery.CustomerId}/reviews/{Month(lastMonth)}";
+        using (var request = new HttpRequestMessage(HttpMethod.Get, review) { Headers = { { "Accept", "text/html" } } })
+        using (var probe = await customer.SendAsync(request))
+        {
+            var html = await probe.Content.ReadAsStringAsync();
+            if (!probe.IsSuccessStatusCode || !html.Contains("<svg", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The review of {Month(lastMonth)} answered {(int)probe.StatusCode} without a chart; the seeding should give it one:\n{html[..Math.Min(html.Length, 2000)]}");
+            }
+
+            measured = await MeasureAsync(options, api, MonthlyReview, get, new() { ["CATALOG_KEY"] = delivery.CustomerKey, ["CATALOG_ACCEPT"] = "text/html", ["CATALOG_TARGETS"] = await WriteLinesAsync(scratch, "review.txt", [review]) }, referenceRps: null);
+            measurements.Add(measured with { Note = $"one connection; {delivery.AgreementIds.Count} agreements, {Month(lastMonth)}, {html.Length / 1024.0:N0} KiB of HTML" });
+        }
+
+        var feasibility = $"/api/v1/proposals/{delivery.FeasibilityProposalId}/feasibility";
+        var assessed = await GetJsonAsync(customer, feasibility);
+        var dependencies = assessed["dependencies"]!.AsArray();
+        var known = dependencies.Count(d => d!["availability"] is not null);
+        var delivered = assessed["delivered"]!.AsArray().Count;
+        if (dependencies.Count != Seeder.FeasibilityChains || known != dependencies.Count || delivered != 12)
+        {
+            throw new InvalidOperationException($"The feasibility names {dependencies.Count} dependencies ({known} known) and {delivered} delivered months; the seeding should give it {Seeder.FeasibilityChains}, all known, and 12.");
+        }
+
+        measured = await MeasureAsync(options, api, Feasibility, get, new() { ["CATALOG_KEY"] = delivery.CustomerKey, ["CATALOG_TARGETS"] = await WriteLinesAsync(scratch, "feasibility.txt", [feasibility]) }, referenceRps: null);
+        measurements.Add(measured with { Note = $"one connection; {Seeder.FeasibilityChains} direct dependencies, {Seeder.FeasibilityDependencies} in all, and 12 delivered months" });
         return measurements;
     }
 

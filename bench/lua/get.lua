@@ -1,10 +1,12 @@
 -- GET requests over a list of targets, round robin, with the API key from CATALOG_KEY.
 -- CATALOG_TARGETS names a file with one target per line: "path" or "path etag"; with
--- CATALOG_CONDITIONAL=1 each request carries If-None-Match with the line's etag.
+-- CATALOG_CONDITIONAL=1 each request carries If-None-Match with the line's etag; CATALOG_ACCEPT names the
+-- media type asked for (application/json unless set).
 local report = require("report")
 
 local key = os.getenv("CATALOG_KEY")
 local conditional = os.getenv("CATALOG_CONDITIONAL") == "1"
+local accept = os.getenv("CATALOG_ACCEPT") or "application/json"
 local targets = {}
 local next_target = 1
 
@@ -22,7 +24,7 @@ end
 function request()
   local target = targets[next_target]
   next_target = next_target % #targets + 1
-  local headers = { ["Accept"] = "application/json" }
+  local headers = { ["Accept"] = accept }
   if key and key ~= "" then
     headers["Authorization"] = "Bearer " .. key
   end
