@@ -22,12 +22,15 @@ internal sealed record Options(
     bool RenderOnly,
     string? Note)
 {
-    /// <summary>The scenario groups: the catalog's reads and writes, and the delivered service (outages and attainment).</summary>
+    /// <summary>The scenario groups: the catalog's reads and writes, the delivered service (outages and attainment), and closing a month.</summary>
     public const string Catalog = "catalog";
 
     public const string Delivery = "delivery";
 
-    private static readonly string[] Groups = [Catalog, Delivery];
+    /// <summary>Closing a month: the watcher's work on many agreements at once, while requests keep coming.</summary>
+    public const string Closing = "closing";
+
+    private static readonly string[] Groups = [Catalog, Delivery, Closing];
 
     public bool Runs(string group) => Scenarios.Contains(group);
 
@@ -75,6 +78,6 @@ internal sealed record Options(
         var groups = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         return groups.Count > 0 && groups.All(Groups.Contains)
             ? groups
-            : throw new ArgumentException($"--scenarios takes {string.Join(", ", Groups)} or both, comma-separated; '{value}' is not that.");
+            : throw new ArgumentException($"--scenarios takes any of {string.Join(", ", Groups)}, comma-separated; '{value}' is not that.");
     }
 }

@@ -224,13 +224,12 @@ internal static class Report
             ? ($"{rps:N0}/s, p99 {p99:N1} ms" + (Find(b, Suite.ReferenceWriteFloor) is { Rps: { } floor } ? $" (write floor {floor:N0}/s)" : string.Empty), rps >= 500 && p99 <= 50)
             : null, JudgedOnPostgres: false),
 
-        // Closing months is the month-closing timer's work, not a request the suite can drive with wrk yet.
-        new(ClosingMonths, "≤ 30 s, without blocking requests", b => Find(b, ClosingMonths) is { Seconds: { } seconds }
-            ? ($"{seconds:N1} s", seconds <= 30)
+        // The watcher's work, timed from the API's start until every agreement's month is closed, with a user's reads
+        // meanwhile: judged at 10,000 agreements (a smaller cohort is scaled) and met only if those reads stay quick.
+        new(Suite.ClosingMonths, "≤ 30 s for 10,000, requests meanwhile p99 ≤ 100 ms", b => Find(b, Suite.ClosingMonths) is { Seconds: { } seconds, Count: { } count, P50Ms: { } p50, P99Ms: { } p99 }
+            ? ($"{count:N0} in {seconds:N1} s; reads meanwhile p50 {p50:N1} ms, p99 {p99:N1} ms", count > 0 && seconds * 10_000 / count <= 30 && p99 <= 100)
             : ("not measured in this run", null)),
     ];
-
-    private const string ClosingMonths = "closing a month for 10,000 agreements";
 
     /// <summary>A median-latency target, with the 99th percentile beside it; a scenario the API could not serve shows why.</summary>
     private static (string Figure, bool? Met)? Latency(Block block, string scenario, double p50Target) => Find(block, scenario) switch

@@ -167,6 +167,36 @@ internal sealed class Seeder(HttpClient admin)
         return new SeededDelivery(customerId, customerKey, agreementIds, agreementIds[0], stricter, supporting, outages.Count, backdatedTo);
     }
 
+    public const string ClosingCustomerPrefix = "cust-closing-";
+
+    /// <summary>Agreements per business unit in the closing cohort: one on each of this many services.</summary>
+    public const int ClosingServices = 50;
+
+    /// <summary>
+    /// Seeds the cohort whose month the watcher closes: <paramref name="count"/> agreements (rounded up to whole business
+    /// units of <see cref="ClosingServices"/>), each business unit agreeing on the same fifty services, which depend on
+    /// nothing and have no outages. Returns their ids; the suite backdates their versions to the previous month.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> SeedClosingAsync(int count, string itLeadKey)
+    {
+        var services = await InParallelAsync(ClosingServices, async k => Id(await PostAsync("/api/v1/services", ServiceBody($"closing-{k:D2}", $"Closing service {k}", "business", []))));
+        await InParallelAsync(ClosingServices, k => PostAsync($"/api/v1/services/{services[k]}/lifecycle", new { lifecycle = "live" }));
+        var units = (count + ClosingServices - 1) / ClosingServices;
+        var customers = await InParallelAsync(units, async j =>
+        {
+            var id = Id(await PostAsync("/api/v1/customers", new
+            {
+                key = $"{ClosingCustomerPrefix}{j:D4}",
+                name = $"Closing unit {j}",
+                costCenter = $"CC-CLOSE-{j:D4}",
+                contactEmail = $"closing{j}@example.com",
+            }));
+            return (Id: id, Key: await IssueKeyAsync("customer", id));
+        });
+        var versions = await InParallelAsync(units * ClosingServices, i => AgreeAsync(customers[i / ClosingServices].Id, customers[i / ClosingServices].Key, itLeadKey, services[i % ClosingServices]));
+        return versions.Select(v => Guid.Parse(v["agreementId"]!.GetValue<string>())).ToList();
+    }
+
     /// <summary>The customer proposes, IT analyses, the customer accepts: one agreement version.</summary>
     private async Task<JsonObject> AgreeAsync(Guid customerId, string customerKey, string itLeadKey, Guid serviceId)
     {

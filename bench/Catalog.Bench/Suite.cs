@@ -34,6 +34,7 @@ internal static class Suite
             Seeded seeded;
             SeededDelivery? delivery = null;
             double? deliverySeedSeconds = null;
+            IReadOnlyList<Guid>? closing = null;
             await using (var fresh = (await WebHost.StartAsync(options.ApiDll, environment, TimeSpan.FromMinutes(2))).Host)
             {
                 var seeder = new Seeder(Client(fresh, AdminKey));
@@ -44,12 +45,27 @@ internal static class Suite
                     delivery = await seeder.SeedDeliveryAsync(size, seeded.ItLeadKey, DateTime.UtcNow);
                     deliverySeedSeconds = deliveryClock.Elapsed.TotalSeconds;
                 }
+
+                if (options.Runs(Options.Closing))
+                {
+                    closing = await seeder.SeedClosingAsync(ClosingCohort(size), seeded.ItLeadKey);
+                }
             }
 
             if (delivery is not null)
             {
                 // With the API stopped, so that no instance holds what it read before.
-                await execute(BackdateSql(provider, delivery.BackdatedTo));
+                await execute(BackdateSql(provider, delivery.BackdatedTo, $"= '{Seeder.DeliveryCustomerKey}'"));
+            }
+
+            var closingMeasurements = new List<Measurement>();
+            if (closing is not null)
+            {
+                // In force since the first of last month: the next start finds that month ended and not yet closed. It must be
+                // the first start after backdating, or another would have closed it already.
+                var now = DateTime.UtcNow;
+                await execute(BackdateSql(provider, new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-1), $"LIKE '{Seeder.ClosingCustomerPrefix}%'"));
+                closingMeasurements.Add(await ClosingAsync(options, environment, closing));
             }
 
             var seedSeconds = seedClock.Elapsed.TotalSeconds;
@@ -130,6 +146,7 @@ internal static class Suite
                 measurements.Add(new Measurement("cold start to ready", Seconds: Median(coldStarts) / 1000, Count: coldStarts.Count));
             }
 
+            measurements.AddRange(closingMeasurements);
             measurements.AddRange(referenceMeasurements);
             return new Block(
                 provider, size, seeded.Customers + (delivery is null ? 0 : 1), seeded.Subscriptions + (delivery?.AgreementIds.Count ?? 0), seeded.Agreements + (delivery?.AgreementIds.Count ?? 0),
@@ -163,14 +180,94 @@ internal static class Suite
     /// in the database, in the format each provider stores, and so is the customer itself: the review of a month
     /// before a customer existed is refused.
     /// </summary>
-    private static string BackdateSql(string provider, DateTime effectiveFrom)
+    private static string BackdateSql(string provider, DateTime effectiveFrom, string customerKeys)
     {
         var at = effectiveFrom.ToString(provider == "sqlite" ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss'+00'", System.Globalization.CultureInfo.InvariantCulture);
         return $"""
             UPDATE "AgreementVersions" SET "EffectiveFrom" = '{at}'
-            WHERE "AgreementId" IN (SELECT a."Id" FROM "Agreements" a JOIN "Customers" c ON c."Id" = a."CustomerId" WHERE c."Key" = '{Seeder.DeliveryCustomerKey}');
-            UPDATE "Customers" SET "CreatedAt" = '{at}' WHERE "Key" = '{Seeder.DeliveryCustomerKey}';
+            WHERE "AgreementId" IN (SELECT a."Id" FROM "Agreements" a JOIN "Customers" c ON c."Id" = a."CustomerId" WHERE c."Key" {customerKeys});
+            UPDATE "Customers" SET "CreatedAt" = '{at}' WHERE "Key" {customerKeys};
             """;
+    }
+
+    public const string ClosingMonths = "closing a month for 10,000 agreements";
+
+    /// <summary>Ten thousand agreements, the target's figure, from the 1,000-service catalog up; proportionally fewer below it.</summary>
+    private static int ClosingCohort(int size) => Math.Min(10_000, size * 10);
+
+    /// <summary>
+    /// Starts the API on agreements whose last month has ended and is not yet closed, and times how long until the change
+    /// feed holds an <c>attainment.month-closed</c> for every one of them. Meanwhile one client reads an agreement,
+    /// uncached, one request after another, as a user would: its latencies say whether the closing blocks requests.
+    /// The same reads once the closing is done give the comparison. Other months due at the same start (the delivery
+    /// customer's backdated years) are closed in the same time.
+    /// </summary>
+    private static async Task<Measurement> ClosingAsync(Options options, Dictionary<string, string> environment, IReadOnlyList<Guid> cohort)
+    {
+        var (api, _) = await WebHost.StartAsync(options.ApiDll, new Dictionary<string, string>(environment) { ["ResponseCache__Enabled"] = "false" });
+        await using (api)
+        {
+            var admin = Client(api, AdminKey);
+            var clock = Stopwatch.StartNew();
+            using var stop = new CancellationTokenSource();
+            var during = ProbeAsync(admin, cohort[0], stop.Token);
+            var pending = cohort.ToHashSet();
+            long after = 0;
+            while (pending.Count > 0 && clock.Elapsed < TimeSpan.FromMinutes(10))
+            {
+                var page = await GetJsonAsync(admin, $"/api/v1/changes?after={after}&limit=500&types=attainment.month-closed");
+                var items = page["items"]!.AsArray();
+                foreach (var item in items)
+                {
+                    pending.Remove(Guid.Parse(item!["subject"]!["id"]!.GetValue<string>()));
+                }
+
+                if (items.Count == 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200));
+                }
+                else
+                {
+                    after = page["lastSequence"]!.GetValue<long>();
+                }
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            await stop.CancelAsync();
+            var busy = await during;
+            using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            var idle = await ProbeAsync(admin, cohort[0], quiet.Token);
+            return new Measurement(
+                ClosingMonths,
+                P50Ms: Percentile(busy, 0.50),
+                P99Ms: Percentile(busy, 0.99),
+                Count: cohort.Count - pending.Count,
+                Seconds: seconds,
+                Note: string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{cohort.Count - pending.Count:N0} of {cohort.Count:N0} closed; an agreement read meanwhile {busy.Count:N0} times, afterwards p50 {Percentile(idle, 0.50):N1} ms, p99 {Percentile(idle, 0.99):N1} ms"));
+        }
+    }
+
+    /// <summary>Reads one agreement over and over until stopped, and returns each read's milliseconds.</summary>
+    private static async Task<List<double>> ProbeAsync(HttpClient client, Guid agreementId, CancellationToken stop)
+    {
+        var latencies = new List<double>();
+        var uri = new Uri($"/api/v1/agreements/{agreementId}", UriKind.Relative);
+        while (!stop.IsCancellationRequested)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await client.GetAsync(uri, CancellationToken.None);
+            response.EnsureSuccessStatusCode();
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return latencies;
+    }
+
+    private static double Percentile(List<double> values, double share)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
     }
 
     public const string PostOutages = "POST outages from monitoring";
