@@ -134,11 +134,12 @@ internal static class Report
 
     private static readonly string[] Providers = ["sqlite", "postgres"];
 
-    /// <summary>The scenario groups a block may have measured: the catalog's, and the delivered service's.</summary>
+    /// <summary>The scenario groups a block may have measured: the catalog's, the delivered service's, and closing a month.</summary>
     private static readonly Func<Block, bool>[] Groups =
     [
         b => Find(b, "GET one service") is not null,
         b => b.Outages > 0,
+        b => Find(b, Suite.ClosingMonths) is not null,
     ];
 
     private static string ProviderName(string provider) => provider == "sqlite" ? "SQLite" : "PostgreSQL";
