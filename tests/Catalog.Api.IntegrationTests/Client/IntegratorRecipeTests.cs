@@ -51,6 +51,34 @@ public sealed class IntegratorRecipeTests(CatalogApiFactory factory) : IClassFix
     }
 
     [SkippableFact]
+    public async Task GeneratedClient_MonitoringPostsTheSameAlertTwice_OneOutageThatTheServiceMonthShows()
+    {
+        var admin = ClientFor(CatalogApiFactory.AdminKey);
+        var issued = await admin.CreateApiKeyAsync(new ApiKeyInput { Name = "Monitoring", Role = ApiRole.Integrator });
+        var monitoring = ClientFor(issued.Key);
+        var storage = await admin.CreateServiceAsync(Service("storage-" + Guid.NewGuid().ToString("N")[..8], ServiceKind.Supporting));
+        await admin.ChangeServiceLifecycleAsync(storage.Id, new LifecycleInput { Lifecycle = Lifecycle.Live });
+        var alert = new OutageInput
+        {
+            ServiceId = storage.Id,
+            Kind = OutageKind.Outage,
+            Priority = "P1",
+            StartedAt = DateTimeOffset.UtcNow.AddMinutes(-20),
+            Summary = "Storage stopped answering.",
+            Source = new SourceInput { System = "monitoring", Reference = "ALERT-" + Guid.NewGuid().ToString("N")[..8] },
+        };
+
+        var first = await monitoring.RecordOutageAsync(alert);
+        var again = await monitoring.RecordOutageAsync(alert);
+        var month = await monitoring.GetServiceAttainmentAsync(storage.Id);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Null(first.RestoredAt);
+        Assert.Equal(storage.Name, month.ServiceName);
+        Assert.Empty(month.Agreements);
+    }
+
+    [SkippableFact]
     public async Task GeneratedClient_Problem_SurfacesAsTypedException()
     {
         var admin = ClientFor(CatalogApiFactory.AdminKey);

@@ -18,9 +18,12 @@ public static class GetAnalysis
             var analysis = proposal.Analyses.SingleOrDefault(a => a.Id == query.AnalysisId) ?? throw new NotFoundException("analysis", query.AnalysisId);
             var standing = await ProposalLookup.StandingAsync(db, proposal, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
+
+            // The facts as they stood when IT answered: like the analysis, they read the same tomorrow unless the record of
+            // that past is corrected. What stands now is the proposal's feasibility.
             return AnalysisResponse.From(analysis, proposal.CurrentRound, standing, now) with
             {
-                Evidence = await GetFeasibility.AssessAsync(db, reader, proposal, GetFeasibility.ToTheMinute(clock), cancellationToken),
+                Evidence = await GetFeasibility.AssessAsync(db, reader, proposal, Instant.FromDateTimeUtc(analysis.PublishedAt), cancellationToken, analysis.Round),
             };
         }
     }

@@ -42,8 +42,9 @@ public static class GetFeasibility
         return Instant.FromDateTimeUtc(new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc));
     }
 
-    /// <summary>The feasibility of the proposal's current round as things stand at <paramref name="now"/>.</summary>
-    internal static async Task<FeasibilityResponse> AssessAsync(CatalogDbContext db, AttainmentReader reader, Proposal proposal, Instant now, CancellationToken cancellationToken)
+    /// <summary>The feasibility of a round of the proposal (by default the current one) as things stood at <paramref name="now"/>.</summary>
+    internal static async Task<FeasibilityResponse> AssessAsync(
+        CatalogDbContext db, AttainmentReader reader, Proposal proposal, Instant now, CancellationToken cancellationToken, int? round = null)
     {
         var from = now.InUtc().LocalDateTime.PlusMonths(-Months).InUtc().ToInstant();
 
@@ -74,7 +75,7 @@ public static class GetFeasibility
         }).ToList();
         var ceiling = AvailabilityCeiling.Of(dependencies);
         var history = await HistoryAsync(db, reader, proposal, now, cancellationToken);
-        var proposed = proposal.Rounds.Single(r => r.Number == proposal.CurrentRound).Targets
+        var proposed = proposal.Rounds.Single(r => r.Number == (round ?? proposal.CurrentRound)).Targets
             .FirstOrDefault(t => t.Metric == AttainmentRules.AvailabilityMetric)?.Value.Number;
 
         return new FeasibilityResponse(

@@ -96,9 +96,9 @@ public sealed record AnalysisResponse
     public CounterOffer? CounterOffer { get; init; }
 
     /// <summary>
-    /// Reading one analysis: the facts to decide with, as they stand today (the proposal's feasibility): the availability
-    /// the service's dependencies allow and whether the proposal is above it, what the current agreement promises, and
-    /// what was delivered against it month by month. Not part of the lists, nor of the answer to publishing.
+    /// The facts to decide with, as they stood when the analysis was published (the proposal's feasibility at that
+    /// instant): the availability the service's dependencies allowed and whether the round's proposal is above it, what
+    /// the current agreement promised, and what was delivered against it month by month. Not part of the lists.
     /// </summary>
     public FeasibilityResponse? Evidence { get; init; }
 

@@ -1,6 +1,7 @@
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Features.Attainment;
 using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.Application;
 using Catalog.Api.Infrastructure.Auth;
@@ -9,6 +10,7 @@ using Catalog.Api.Infrastructure.Problems;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Catalog.Api.Infrastructure.ChangeFeed;
 
 namespace Catalog.Api.Features.Proposals;
@@ -83,7 +85,7 @@ public static class PublishAnalysis
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, Actor actor, TimeProvider clock) : IRequestHandler<Command, AnalysisResponse>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, AttainmentReader reader, Actor actor, TimeProvider clock) : IRequestHandler<Command, AnalysisResponse>
     {
         public async Task<AnalysisResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -135,7 +137,10 @@ public static class PublishAnalysis
             db.Record(ChangeTypes.ProposalAnalysed, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));
             await db.SaveActionAsync("proposal", cancellationToken);
             var standing = await ProposalLookup.StandingAsync(db, proposal, cancellationToken);
-            return AnalysisResponse.From(analysis, proposal.CurrentRound, standing, now);
+            return AnalysisResponse.From(analysis, proposal.CurrentRound, standing, now) with
+            {
+                Evidence = await GetFeasibility.AssessAsync(db, reader, proposal, Instant.FromDateTimeUtc(analysis.PublishedAt), cancellationToken, analysis.Round),
+            };
         }
 
         /// <summary>The option's credit bands, judged against the targets the option promises.</summary>

@@ -88,8 +88,9 @@ public sealed class FeasibilityTests(CatalogApiFactory factory) : IClassFixture<
 
         var analysis = await (await world.Customer.GetAsync($"/api/v1/proposals/{proposal.Id()}/analyses/{published.Id()}")).ExpectAsync(HttpStatusCode.OK);
 
-        Assert.Null(published["evidence"]);
         Assert.Equal("Storage", analysis["evidence"]!["ceiling"]!["limitedBy"]!["name"].Value<string>());
+        Assert.Equal(published["publishedAt"].Value<DateTime>(), analysis["evidence"]!["to"].Value<DateTime>());
+        Assert.Equal(published["evidence"]!.ToJsonString(), analysis["evidence"]!.ToJsonString());
         Assert.True(analysis["evidence"]!["ceiling"]!["proposedAbove"].Value<decimal>() > 0);
     }
 
