@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime;
 
 namespace Catalog.Api.Domain.Common;
 
@@ -16,6 +17,9 @@ public readonly record struct CalendarMonth(int Year, int Month)
     public int Days => DateTime.DaysInMonth(Year, Month);
 
     public static CalendarMonth Of(DateTime instant) => new(instant.Year, instant.Month);
+
+    /// <summary>The same month as NodaTime's type, which months in a customer's time zone are counted with.</summary>
+    public YearMonth ToYearMonth() => new(Year, Month);
 
     /// <summary>
     /// Reads exactly YYYY-MM, from 2000-01 to 9999-11; anything else is null. A month has an end (the first instant of

@@ -451,7 +451,7 @@ public static class ServiceReview
 
     private static string MonthName(string period) => Month(period).ToString("MMMM yyyy", Invariant);
 
-    private static YearMonth Month(string period) => new(int.Parse(period[..4], Invariant), int.Parse(period[5..], Invariant));
+    private static YearMonth Month(string period) => CalendarMonth.Parse(period)!.Value.ToYearMonth();
 
     private static string Period(YearMonth month) => month.ToString("yyyy-MM", Invariant);
 

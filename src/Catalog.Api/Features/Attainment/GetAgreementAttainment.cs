@@ -24,16 +24,14 @@ public static class GetAgreementAttainment
     {
         public Validator()
         {
-            RuleFor(q => q.From).Must(m => Month(m) is not null).WithMessage("from is a calendar month, YYYY-MM.").When(q => q.From is not null);
-            RuleFor(q => q.To).Must(m => Month(m) is not null).WithMessage("to is a calendar month, YYYY-MM.").When(q => q.To is not null);
-            RuleFor(q => q).Must(q => Month(q.From) <= Month(q.To)).WithName("from").WithMessage("from is not after to.")
-                .When(q => Month(q.From) is not null && Month(q.To) is not null);
-            RuleFor(q => q).Must(q => AttainmentReader.Months(Month(q.From)!.Value, Month(q.To)!.Value) <= MaxMonths).WithName("from").WithMessage($"At most {MaxMonths} months at once.")
-                .When(q => Month(q.From) is not null && Month(q.To) is not null);
+            RuleFor(q => q.From).Must(m => AttainmentReader.Month(m) is not null).WithMessage("from is a calendar month, YYYY-MM.").When(q => q.From is not null);
+            RuleFor(q => q.To).Must(m => AttainmentReader.Month(m) is not null).WithMessage("to is a calendar month, YYYY-MM.").When(q => q.To is not null);
+            RuleFor(q => q).Must(q => AttainmentReader.Month(q.From) <= AttainmentReader.Month(q.To)).WithName("from").WithMessage("from is not after to.")
+                .When(q => AttainmentReader.Month(q.From) is not null && AttainmentReader.Month(q.To) is not null);
+            RuleFor(q => q).Must(q => AttainmentReader.Months(AttainmentReader.Month(q.From)!.Value, AttainmentReader.Month(q.To)!.Value) <= MaxMonths).WithName("from").WithMessage($"At most {MaxMonths} months at once.")
+                .When(q => AttainmentReader.Month(q.From) is not null && AttainmentReader.Month(q.To) is not null);
         }
     }
-
-    internal static YearMonth? Month(string? value) => AttainmentReader.Month(value);
 
     internal sealed class Handler(CatalogDbContext db, AttainmentReader reader, TimeProvider clock) : IRequestHandler<Query, AttainmentResponse>
     {
@@ -42,8 +40,8 @@ public static class GetAgreementAttainment
             var agreement = await AgreementLookup.LoadAsync(db, query.AgreementId, forUpdate: false, cancellationToken);
             var zone = await CustomerLookup.TimeZoneOfAsync(db, agreement.CustomerId, cancellationToken);
             var now = Instant.FromDateTimeUtc(clock.GetUtcNow().UtcDateTime);
-            var to = Month(query.To) ?? now.InZone(zone).Date.ToYearMonth();
-            var from = Month(query.From) ?? to.PlusMonths(-11);
+            var to = AttainmentReader.Month(query.To) ?? now.InZone(zone).Date.ToYearMonth();
+            var from = AttainmentReader.Month(query.From) ?? to.PlusMonths(-11);
 
             var attained = (await reader.ReadAsync([agreement], from, to, now, cancellationToken)).Single();
             return AttainmentResponse.From(attained, reader.ServiceNames);

@@ -86,7 +86,7 @@ public static class GetCharges
 
             var zone = await CustomerLookup.TimeZoneOfAsync(db, customerId, cancellationToken);
             var now = Instant.FromDateTimeUtc(clock.GetUtcNow().UtcDateTime);
-            var judged = new YearMonth(month.Year, month.Month);
+            var judged = month.ToYearMonth();
             if (judged >= now.InZone(zone).Date.ToYearMonth())
             {
                 return [];

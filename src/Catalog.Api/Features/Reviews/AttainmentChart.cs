@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Delivery;
 using NodaTime;
 
@@ -75,7 +76,7 @@ internal static class AttainmentChart
     private static string Short(string period) => Name(period, "MMMM yyyy");
 
     private static string Name(string period, string pattern) =>
-        new YearMonth(int.Parse(period[..4], Invariant), int.Parse(period[5..], Invariant)).ToString(pattern, Invariant);
+        CalendarMonth.Parse(period)!.Value.ToYearMonth().ToString(pattern, Invariant);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }
