@@ -11,11 +11,13 @@ using NodaTime;
 namespace Catalog.Api.Features.Attainment;
 
 /// <summary>One agreement's attainment over a range of months, with what the responses name.</summary>
+/// <param name="ReliesOn">The agreed service and every service it depends on, directly or not: whose outages counted.</param>
 public sealed record AgreementAttainment(
     Agreement Agreement,
     string CustomerName,
     string TimeZone,
-    IReadOnlyList<MonthAttainment> Months);
+    IReadOnlyList<MonthAttainment> Months,
+    IReadOnlySet<Guid> ReliesOn);
 
 /// <summary>
 /// Judges a set of agreements over a range of calendar months (each in its customer's time zone), loading what all of
@@ -83,7 +85,8 @@ public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocab
             var versions = agreement.Versions.OrderBy(v => v.Number).Select(v => new PromisedTerms(
                 v.Number, Instant.FromDateTimeUtc(v.EffectiveFrom), v.Targets, v.ServiceHours ?? aroundTheClock.For(customer.TimeZone), v.MaintenanceWindows)).ToList();
             var endedAt = agreement.TerminatedAt is { } terminated ? Instant.FromDateTimeUtc(terminated) : (Instant?)null;
-            var against = ServiceGraph.Reachable(agreement.ServiceId, graph).SelectMany(s => outages[s]).ToList();
+            var reliesOn = ServiceGraph.Reachable(agreement.ServiceId, graph);
+            var against = reliesOn.SelectMany(s => outages[s]).ToList();
             var measured = measurements[agreement.ServiceId].ToList();
             var credits = agreement.Versions.ToDictionary(v => v.Number, v => new CreditTerms(v.ServiceCredits, v.MonthlyCharge, v.Currency));
 
@@ -96,7 +99,7 @@ public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocab
                 }
             }
 
-            results.Add(new AgreementAttainment(agreement, customer.Name, customer.TimeZone, months));
+            results.Add(new AgreementAttainment(agreement, customer.Name, customer.TimeZone, months, reliesOn));
         }
 
         return results;
@@ -106,5 +109,5 @@ public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocab
 
     public static string Period(YearMonth month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    public static YearMonth? Month(string? value) => CalendarMonth.Parse(value) is { } month ? new YearMonth(month.Year, month.Month) : null;
+    public static YearMonth? Month(string? value) => CalendarMonth.Parse(value)?.ToYearMonth();
 }

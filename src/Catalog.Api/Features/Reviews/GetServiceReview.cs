@@ -1,10 +1,10 @@
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Features.Attainment;
 using Catalog.Api.Features.Metrics;
-using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -22,6 +22,12 @@ public static class GetServiceReview
     /// <param name="Parts">The review as Markdown, with each agreement's chart after the part that closes with its twelve months.</param>
     public sealed record Review(string Title, ServiceReviewDocument Document, IReadOnlyList<PlainPart> Parts);
 
+    internal sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() =>
+            RuleFor(q => q.Month).Must(AttainmentMonth.IsWellFormed).OverridePropertyName(AttainmentMonth.Field).WithMessage(AttainmentMonth.FormatMessage);
+    }
+
     internal sealed class Handler(CatalogDbContext db, AttainmentReader reader, MetricVocabulary vocabulary, TimeProvider clock) : IRequestHandler<Query, Review>
     {
         public async Task<Review> Handle(Query query, CancellationToken cancellationToken)
@@ -32,12 +38,11 @@ public static class GetServiceReview
                 ?? throw new NotFoundException("customer", query.CustomerId);
             var zone = DateTimeZoneProviders.Tzdb[customer.TimeZone];
             var now = Instant.FromDateTimeUtc(clock.GetUtcNow().UtcDateTime);
-            var month = Reviewable(query.Month, zone, now, Instant.FromDateTimeUtc(DateTime.SpecifyKind(customer.CreatedAt, DateTimeKind.Utc)));
+            var month = Reviewable(AttainmentReader.Month(query.Month)!.Value, customer.TimeZone, zone, now, Instant.FromDateTimeUtc(DateTime.SpecifyKind(customer.CreatedAt, DateTimeKind.Utc)));
 
             var agreements = await db.Agreements.AsNoTracking().Include(a => a.Versions).Where(a => a.CustomerId == query.CustomerId).ToListAsync(cancellationToken);
             var attained = await reader.ReadAsync(agreements, month.PlusMonths(-11), month, now, cancellationToken);
             var names = reader.ServiceNames;
-            var graph = await ServiceGraph.DependenciesFromAsync(db, agreements.Select(a => a.ServiceId).Distinct(), cancellationToken);
 
             var start = month.OnDayOfMonth(1).AtStartOfDayInZone(zone).ToInstant().ToDateTimeUtc();
             var end = month.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(zone).ToInstant().ToDateTimeUtc();
@@ -54,7 +59,7 @@ public static class GetServiceReview
                 now,
                 attained.Select(a => new ReviewedAgreement(
                     a.Agreement.ServiceId,
-                    ServiceGraph.Reachable(a.Agreement.ServiceId, graph),
+                    a.ReliesOn,
                     a.Months.SingleOrDefault(m => m.Month == month),
                     a.Months)).ToList(),
                 names,
@@ -68,20 +73,15 @@ public static class GetServiceReview
             return new Review($"Service review: {customer.Name}, {month.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}", document, parts);
         }
 
-        /// <summary>The month, if the customer existed in it and it has begun; otherwise a 400 that says why.</summary>
-        private static YearMonth Reviewable(string value, DateTimeZone zone, Instant now, Instant created)
+        /// <summary>The month, if it has begun and the customer existed in it; otherwise a 400 that says why.</summary>
+        private static YearMonth Reviewable(YearMonth month, string zoneId, DateTimeZone zone, Instant now, Instant created)
         {
-            var month = AttainmentReader.Month(value) ?? throw new InvalidInputException("month", "The month is a calendar month, YYYY-MM.");
-            var running = now.InZone(zone).Date.ToYearMonth();
-            if (month > running)
-            {
-                throw new InvalidInputException("month", $"{value} has not begun yet; the running month is {AttainmentReader.Period(running)}.");
-            }
-
+            AttainmentMonth.EnsureBegun(month, now.InZone(zone).Date.ToYearMonth(), $"in {zoneId}");
             var first = created.InZone(zone).Date.ToYearMonth();
             if (month < first)
             {
-                throw new InvalidInputException("month", $"The customer was created in {AttainmentReader.Period(first)}; there is nothing to review for {value}.");
+                throw new InvalidInputException(
+                    AttainmentMonth.Field, $"The customer was created in {AttainmentReader.Period(first)}; there is nothing to review for {AttainmentReader.Period(month)}.");
             }
 
             return month;
