@@ -26,11 +26,20 @@ public sealed class GiveAttainmentNotices(CatalogDbContext db, AttainmentReader 
     /// <param name="Unfinished">Months are left to judge (a long past to catch up on), or another instance gave some of these notices first: go again at once.</param>
     public sealed record Outcome(int Given, bool Unfinished);
 
-    /// <summary>The agreements to watch: the active ones, and terminated ones whose last months may still be open.</summary>
-    public static IQueryable<Guid> Watched(CatalogDbContext db, Instant now, int catchUpMonths)
+    /// <summary>
+    /// The agreements to watch: the active ones, and terminated ones whose last months may still be open; with
+    /// <paramref name="services"/>, only those for one of these services.
+    /// </summary>
+    public static IQueryable<Guid> Watched(CatalogDbContext db, Instant now, int catchUpMonths, IReadOnlyCollection<Guid>? services = null)
     {
         var cutoff = now.ToDateTimeUtc().AddMonths(-(catchUpMonths + 1));
-        return db.Agreements.AsNoTracking().Where(a => a.Status == AgreementStatus.Active || a.TerminatedAt > cutoff).Select(a => a.Id);
+        var watched = db.Agreements.AsNoTracking().Where(a => a.Status == AgreementStatus.Active || a.TerminatedAt > cutoff);
+        if (services is not null)
+        {
+            watched = watched.Where(a => services.Contains(a.ServiceId));
+        }
+
+        return watched.Select(a => a.Id);
     }
 
     public async Task<Outcome> RunAsync(IReadOnlyCollection<Guid> agreementIds, Instant now, CancellationToken cancellationToken)

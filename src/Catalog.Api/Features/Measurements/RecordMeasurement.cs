@@ -73,7 +73,7 @@ public static class RecordMeasurement
                 {
                     db.Record(ChangeTypes.MeasurementRecorded, SubjectTypes.Measurement, existing.Id, actor.Ref, now, mapper.Map<MeasurementResponse>(existing));
                     await db.SaveChangesAsync(cancellationToken);
-                    attainment.Notify();
+                    attainment.Notify(command.ServiceId);
                 }
 
                 return new Result(mapper.Map<MeasurementResponse>(existing), Created: false);
@@ -86,7 +86,7 @@ public static class RecordMeasurement
 
             // Two reports of the same month from one source racing: the unique key keeps one, the other is a 409 to retry.
             await db.SaveChangesAsync(cancellationToken);
-            attainment.Notify();
+            attainment.Notify(command.ServiceId);
             return new Result(response, Created: true);
         }
     }

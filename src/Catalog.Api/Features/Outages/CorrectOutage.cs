@@ -52,7 +52,7 @@ public static class CorrectOutage
             // A correction is made against the version the client read (If-Match): of two corrections made from the same
             // reading, the first stands and the second is a 412, so neither silently undoes the other.
             await db.SaveChangesAsync(cancellationToken);
-            attainment.Notify();
+            attainment.Notify(outage.ServiceId);
             return response;
         }
     }

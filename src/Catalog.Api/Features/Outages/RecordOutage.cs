@@ -98,8 +98,8 @@ public static class RecordOutage
                 return new Result(mapper.Map<OutageResponse>(winner), Created: false);
             }
 
-            // The watcher judges the agreements now rather than at its next check: a long outage may be reported late.
-            attainment.Notify();
+            // The watcher judges the agreements it touches now rather than at its next check: a long outage may be reported late.
+            attainment.Notify(outage.ServiceId);
             return new Result(response, Created: true);
         }
 
@@ -115,7 +115,7 @@ public static class RecordOutage
                 var restored = mapper.Map<OutageResponse>(known);
                 db.Record(ChangeTypes.OutageRestored, SubjectTypes.Outage, known.Id, actor.Ref, now, restored);
                 await db.SaveChangesAsync(cancellationToken);
-                attainment.Notify();
+                attainment.Notify(known.ServiceId);
                 return restored;
             }
 

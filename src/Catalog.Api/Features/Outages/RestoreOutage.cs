@@ -36,7 +36,7 @@ public static class RestoreOutage
 
             // Two restorations racing: the outage's concurrency token lets one win; the other is a 412 and may read again.
             await db.SaveChangesAsync(cancellationToken);
-            attainment.Notify();
+            attainment.Notify(outage.ServiceId);
             return response;
         }
     }

@@ -31,7 +31,13 @@ public abstract class WakeSignal : IDisposable
     public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var elapsed = new CancellationTokenSource(timeout, clock);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(elapsed.Token, cancellationToken);
+        await WaitAsync(elapsed.Token, cancellationToken);
+    }
+
+    /// <summary>Waits for a signal or until <paramref name="due"/> is cancelled (a deadline that runs out), whichever comes first.</summary>
+    public async Task WaitAsync(CancellationToken due, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(due, cancellationToken);
         try
         {
             await _semaphore.WaitAsync(either.Token);

@@ -18,19 +18,25 @@ public sealed class MovableClock(DateTimeOffset start) : FakeTimeProvider(start)
         System.CreateTimer(callback, state, dueTime, period);
 }
 
-/// <summary>The API as <see cref="WebhookApiFactory"/> runs it, on a <see cref="MovableClock"/>, checking attainment every 100 ms.</summary>
-public sealed class MovableClockApiFactory : WebhookApiFactory
+/// <summary>The API as <see cref="WebhookApiFactory"/> runs it, on a <see cref="MovableClock"/>, checking attainment every 100 ms unless told otherwise.</summary>
+public class MovableClockApiFactory : WebhookApiFactory
 {
     /// <summary>Friday 10 April 2026, 09:00 UTC: three weeks of April are left.</summary>
     public static readonly DateTimeOffset Start = new(2026, 4, 10, 9, 0, 0, TimeSpan.Zero);
 
     public MovableClockApiFactory()
-        : this(null, new MovableClock(Start))
+        : this(null, new MovableClock(Start), TimeSpan.FromMilliseconds(100))
     {
     }
 
-    private MovableClockApiFactory(TestDatabase? database, MovableClock clock)
-        : base(database, new Dictionary<string, string?> { ["Attainment:CheckInterval"] = "00:00:00.100" })
+    /// <summary>The watcher goes over every agreement every <paramref name="checkInterval"/> of real time.</summary>
+    protected MovableClockApiFactory(TimeSpan checkInterval)
+        : this(null, new MovableClock(Start), checkInterval)
+    {
+    }
+
+    private MovableClockApiFactory(TestDatabase? database, MovableClock clock, TimeSpan checkInterval)
+        : base(database, new Dictionary<string, string?> { ["Attainment:CheckInterval"] = checkInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture) })
     {
         Clock = clock;
     }
@@ -38,7 +44,7 @@ public sealed class MovableClockApiFactory : WebhookApiFactory
     public MovableClock Clock { get; }
 
     /// <summary>An API on <paramref name="database"/> and <paramref name="clock"/>, beside another one; the caller disposes the database.</summary>
-    public static MovableClockApiFactory Beside(TestDatabase database, MovableClock clock) => new(database, clock);
+    public static MovableClockApiFactory Beside(TestDatabase database, MovableClock clock) => new(database, clock, TimeSpan.FromMilliseconds(100));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
