@@ -345,7 +345,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         db.Record(ChangeTypes.ProposalCreated, SubjectTypes.Proposal, proposal.Id, actor, proposal.UpdatedAt, ProposalResponse.From(proposal));
         if (terms is not null)
         {
-            terms = terms with { ServiceHours = await AcceptProposal.Handler.ServiceHoursAsync(db, terms.Targets, customer.Id, cancellationToken) };
+            terms = terms with { ServiceHours = await AcceptProposal.Handler.ServiceHoursAsync(db, terms.Targets, customer.TimeZone, cancellationToken) };
             if (agreement is null)
             {
                 agreement = Agreement.Open(service.Id, customer.Id, terms);

@@ -100,8 +100,7 @@ public static class GetFeasibility
     private static async Task<(CurrentPromiseResponse? Current, IReadOnlyList<DeliveredMonthResponse> Delivered)> HistoryAsync(
         CatalogDbContext db, AttainmentReader reader, Proposal proposal, Instant now, CancellationToken cancellationToken)
     {
-        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Versions)
-            .SingleOrDefaultAsync(a => a.ServiceId == proposal.ServiceId && a.CustomerId == proposal.CustomerId, cancellationToken);
+        var agreement = await ProposalLookup.AgreementOfAsync(db, proposal, cancellationToken);
         if (agreement is null)
         {
             return (null, []);
@@ -109,7 +108,7 @@ public static class GetFeasibility
 
         var nowUtc = now.ToDateTimeUtc();
         var current = agreement.Versions.Where(v => v.EffectiveFrom <= nowUtc).MaxBy(v => v.Number) ?? agreement.Versions.MinBy(v => v.Number)!;
-        var zone = await CustomerLookup.TimeZoneOfAsync(db, agreement.CustomerId, cancellationToken);
+        var zone = await reader.ZoneOfAsync(agreement, cancellationToken);
         var to = now.InZone(zone).Date.ToYearMonth();
         var attained = (await reader.ReadAsync([agreement], to.PlusMonths(-(Months - 1)), to, now, cancellationToken)).Single();
         var months = attained.Months.Select(m =>
