@@ -1,4 +1,5 @@
 using System.Globalization;
+using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Features.Attainment;
@@ -66,12 +67,12 @@ public static class GetFeasibility
             .Select(o => new CountedOutageInput(o.Id, o.ServiceId, o.Kind, o.Priority, Instant.FromDateTimeUtc(o.StartedAt), o.RestoredAt is { } r ? Instant.FromDateTimeUtc(r) : null))
             .ToLookup(o => o.AttributedServiceId);
 
+        var agreed = await AgreedAvailabilityAsync(db, proposal.ServiceId, direct, now, cancellationToken);
         var dependencies = direct.Select(d =>
         {
             var counted = ServiceGraph.Reachable(d, graph);
-            return counted.Any(watched.Contains)
-                ? new DependencyAvailability(d, AvailabilityCeiling.Measured(counted.SelectMany(s => outages[s]), from, now), AvailabilityBasis.Measured)
-                : new DependencyAvailability(d, null, null);
+            var measured = counted.Any(watched.Contains) ? AvailabilityCeiling.Measured(counted.SelectMany(s => outages[s]), from, now) : (decimal?)null;
+            return AvailabilityCeiling.Dependency(d, agreed.GetValueOrDefault(d), measured);
         }).ToList();
         var ceiling = AvailabilityCeiling.Of(dependencies);
         var history = await HistoryAsync(db, reader, proposal, now, cancellationToken);
@@ -94,6 +95,22 @@ public static class GetFeasibility
             history.Current,
             history.Delivered,
             InPlainWords(names[proposal.ServiceId], proposed, ceiling, names));
+    }
+
+    /// <summary>
+    /// The availability each of <paramref name="providers"/> promises <paramref name="consumer"/> in the operational level
+    /// agreement version in force now, where there is one that names an availability for the whole service.
+    /// </summary>
+    private static async Task<Dictionary<Guid, decimal?>> AgreedAvailabilityAsync(
+        CatalogDbContext db, Guid consumer, IReadOnlyCollection<Guid> providers, Instant now, CancellationToken cancellationToken)
+    {
+        var agreements = await db.Agreements.AsNoTracking().Include(a => a.Versions)
+            .Where(a => a.ConsumerServiceId == consumer && providers.Contains(a.ServiceId) && a.Status == AgreementStatus.Active)
+            .ToListAsync(cancellationToken);
+        var at = now.ToDateTimeUtc();
+        return agreements.ToDictionary(
+            a => a.ServiceId,
+            a => a.VersionInForceAt(at)?.Targets.FirstOrDefault(t => t.Metric == AttainmentRules.AvailabilityMetric && t.Scope is null)?.Value.Number);
     }
 
     /// <summary>The customer's agreement on the service: what it promises now, and what was delivered month by month, target by target.</summary>
@@ -128,8 +145,11 @@ public static class GetFeasibility
         var words = new List<string>();
         if (ceiling.LimitedBy is { } limit)
         {
-            words.Add(string.Create(CultureInfo.InvariantCulture,
-                $"What {service} relies on allows at most {ceiling.Availability:0.####}% availability; {names[limit.ServiceId]} limits it most, with {limit.Availability:0.####}% over the last {Months} months."));
+            words.Add(limit.Basis == AvailabilityBasis.Ola
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"What {service} relies on allows at most {ceiling.Availability:0.####}% availability; {names[limit.ServiceId]} limits it most, promising {limit.Availability:0.####}% in its operational level agreement with {service}.")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"What {service} relies on allows at most {ceiling.Availability:0.####}% availability; {names[limit.ServiceId]} limits it most, with {limit.Availability:0.####}% over the last {Months} months."));
         }
         else if (ceiling.Unknown.Count == 0)
         {
@@ -150,8 +170,15 @@ public static class GetFeasibility
 
         if (proposed is { } p && ceiling.Above(p) > 0)
         {
+            var basis = ceiling.LimitedBy?.Basis == AvailabilityBasis.Ola ? "promise" : "have delivered";
             words.Add(string.Create(CultureInfo.InvariantCulture,
-                $"The proposed {p:0.####}% is {ceiling.Above(p):0.####} percentage points above what the dependencies have delivered."));
+                $"The proposed {p:0.####}% is {ceiling.Above(p):0.####} percentage points above what the dependencies {basis}."));
+            if (ceiling.LimitedBy is { } raiser)
+            {
+                words.Add(raiser.Basis == AvailabilityBasis.Ola
+                    ? $"A stricter operational level agreement with {names[raiser.ServiceId]} would raise the ceiling."
+                    : $"An operational level agreement in which {names[raiser.ServiceId]} promises {service} a higher availability would raise the ceiling.");
+            }
         }
 
         return string.Join(' ', words);
