@@ -104,8 +104,10 @@ public static class GetFeasibility
     private static async Task<Dictionary<Guid, decimal?>> AgreedAvailabilityAsync(
         CatalogDbContext db, Guid consumer, IReadOnlyCollection<Guid> providers, Instant now, CancellationToken cancellationToken)
     {
-        var agreements = await db.Agreements.AsNoTracking().Include(a => a.Versions)
-            .Where(a => a.ConsumerServiceId == consumer && providers.Contains(a.ServiceId) && a.Status == AgreementStatus.Active)
+        // Agreements between services belong to no customer, so the tenancy filter would hide them from a customer key;
+        // their promise is what the customer's ceiling rests on, and only that is read. No customer's agreement matches.
+        var agreements = await db.Agreements.IgnoreQueryFilters([CatalogDbContext.TenancyFilter]).AsNoTracking().Include(a => a.Versions)
+            .Where(a => a.CustomerId == null && a.ConsumerServiceId == consumer && providers.Contains(a.ServiceId) && a.Status == AgreementStatus.Active)
             .ToListAsync(cancellationToken);
         var at = now.ToDateTimeUtc();
         return agreements.ToDictionary(
