@@ -1,5 +1,4 @@
 using Catalog.Api.Features.Agreements;
-using Catalog.Api.Features.Customers;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using MediatR;

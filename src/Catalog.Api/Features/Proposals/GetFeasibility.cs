@@ -3,7 +3,6 @@ using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Features.Attainment;
-using Catalog.Api.Features.Customers;
 using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
@@ -14,7 +13,8 @@ namespace Catalog.Api.Features.Proposals;
 
 /// <summary>
 /// Whether IT can keep the availability a proposal asks for: the ceiling the service's direct dependencies allow (each
-/// one's availability over the last twelve months, counting what it in turn depends on), which one limits it and by
+/// one's availability as its operational level agreement with the service promises it, or else as measured over the
+/// last twelve months, counting what it in turn depends on), which one limits it and by
 /// how much, the dependencies nothing is known about, and what the service delivered to this customer month by month.
 /// A proposal above the ceiling is not refused: the ceiling is a consequence both sides read.
 /// </summary>
