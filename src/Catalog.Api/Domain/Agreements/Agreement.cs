@@ -12,7 +12,8 @@ public enum AgreementStatus
 
 /// <summary>
 /// The service levels one customer has agreed for one service, as a history of immutable versions. A version
-/// comes into being only from a customer's acceptance of an analysed proposal; nothing else writes targets.
+/// comes into being only from a customer's acceptance of an analysed proposal; nothing else writes targets. An
+/// operational level agreement is the same between two services: its consumer is the dependent service.
 /// </summary>
 public sealed class Agreement
 {
@@ -26,7 +27,13 @@ public sealed class Agreement
 
     public Guid ServiceId { get; private set; }
 
-    public Guid CustomerId { get; private set; }
+    /// <summary>The customer; null for an operational level agreement.</summary>
+    public Guid? CustomerId { get; private set; }
+
+    /// <summary>The dependent service of an operational level agreement; null for a customer's agreement.</summary>
+    public Guid? ConsumerServiceId { get; private set; }
+
+    public Consumer Consumer => Consumer.Of(CustomerId, ConsumerServiceId);
 
     public AgreementStatus Status { get; private set; }
 
@@ -47,13 +54,17 @@ public sealed class Agreement
     public IReadOnlyList<AgreementVersion> Versions => _versions;
 
     /// <summary>Opens the agreement for (service, customer) with its first version.</summary>
-    public static Agreement Open(Guid serviceId, Guid customerId, AcceptedTerms terms)
+    public static Agreement Open(Guid serviceId, Guid customerId, AcceptedTerms terms) => Open(serviceId, Consumer.ForCustomer(customerId), terms);
+
+    /// <summary>Opens the agreement for (service, consumer) with its first version.</summary>
+    public static Agreement Open(Guid serviceId, Consumer consumer, AcceptedTerms terms)
     {
         var agreement = new Agreement
         {
             Id = Guid.CreateVersion7(terms.AcceptedAt),
             ServiceId = serviceId,
-            CustomerId = customerId,
+            CustomerId = consumer.CustomerId,
+            ConsumerServiceId = consumer.ServiceId,
             CreatedAt = terms.AcceptedAt,
         };
         agreement.AddVersion(terms);

@@ -15,11 +15,14 @@ public static class AgreementDocument
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <param name="ConsumerName">The customer's name, or for an operational level agreement the dependent service's.</param>
+    /// <param name="CostCenter">Where the customer's charges go; unused between services, which are charged nothing.</param>
     /// <param name="ServiceNames">Names of the services the version's consequences mention, by id.</param>
+    /// <param name="BetweenServices">An operational level agreement: the consumer is a service that depends on this one.</param>
     public sealed record Context(
         string ServiceName,
         string ServiceSummary,
-        string CustomerName,
+        string ConsumerName,
         string CostCenter,
         string Unit,
         decimal UnitCostPerMonth,
@@ -27,15 +30,18 @@ public static class AgreementDocument
         int SubscribedUnits,
         AgreementStatus Status,
         IReadOnlyDictionary<string, Metric> Metrics,
-        IReadOnlyDictionary<Guid, string>? ServiceNames = null);
+        IReadOnlyDictionary<Guid, string>? ServiceNames = null,
+        bool BetweenServices = false);
 
     public static string Markdown(AgreementVersion version, Context context)
     {
         var service = MarkdownText.Escape(context.ServiceName);
-        var customer = MarkdownText.Escape(context.CustomerName);
+        var customer = MarkdownText.Escape(context.ConsumerName);
         var text = new StringBuilder();
         text.Append(Invariant, $"# {service} for {customer}\n\n");
-        text.Append(Invariant, $"Service level agreement, version {version.Number}, in force from {Date(version.EffectiveFrom)}.");
+        text.Append(context.BetweenServices
+            ? string.Create(Invariant, $"Operational level agreement between {service} (provider) and {customer} (consumer), version {version.Number}, in force from {Date(version.EffectiveFrom)}.")
+            : string.Create(Invariant, $"Service level agreement, version {version.Number}, in force from {Date(version.EffectiveFrom)}."));
         if (context.Status == AgreementStatus.Terminated)
         {
             text.Append(" This agreement has since been terminated.");
@@ -84,20 +90,27 @@ public static class AgreementDocument
         }
 
         text.Append("\n## What it costs\n\n");
-        text.Append(Invariant, $"- These service levels cost {Money(version.MonthlyCharge, version.Currency)} per month, charged to cost centre {MarkdownText.Escape(context.CostCenter)}.\n");
+        text.Append(context.BetweenServices
+            ? string.Create(Invariant, $"- Keeping these service levels costs IT {Money(version.MonthlyCharge, version.Currency)} per month; an operational level agreement is charged to no business unit.\n")
+            : string.Create(Invariant, $"- These service levels cost {Money(version.MonthlyCharge, version.Currency)} per month, charged to cost centre {MarkdownText.Escape(context.CostCenter)}.\n"));
         text.Append(version.OneOffCost > 0
             ? string.Create(Invariant, $"- Putting them in place costs {Money(version.OneOffCost, version.Currency)} once.\n")
             : "- There is no one-off cost.\n");
-        var unit = MarkdownText.Escape(context.Unit);
-        text.Append(Invariant, $"- The service itself costs {Money(context.UnitCostPerMonth, context.UnitCurrency)} per {unit} per month");
-        if (context.SubscribedUnits > 0)
+
+        // Between services nobody subscribes units or pays per unit: the unit price belongs to customers' documents.
+        if (!context.BetweenServices)
         {
-            var perUnit = version.Currency == context.UnitCurrency ? $"; with {context.SubscribedUnits} {MarkdownText.Escape(Plural(context.Unit, context.SubscribedUnits))} the service levels add {Money(Common.Money.Round(version.MonthlyCharge / context.SubscribedUnits), version.Currency)} per {unit}" : string.Empty;
-            text.Append(Invariant, $"{perUnit}.\n");
-        }
-        else
-        {
-            text.Append(".\n");
+            var unit = MarkdownText.Escape(context.Unit);
+            text.Append(Invariant, $"- The service itself costs {Money(context.UnitCostPerMonth, context.UnitCurrency)} per {unit} per month");
+            if (context.SubscribedUnits > 0)
+            {
+                var perUnit = version.Currency == context.UnitCurrency ? $"; with {context.SubscribedUnits} {MarkdownText.Escape(Plural(context.Unit, context.SubscribedUnits))} the service levels add {Money(Common.Money.Round(version.MonthlyCharge / context.SubscribedUnits), version.Currency)} per {unit}" : string.Empty;
+                text.Append(Invariant, $"{perUnit}.\n");
+            }
+            else
+            {
+                text.Append(".\n");
+            }
         }
 
         if (version.TradeOffs.Count > 0 || version.Consequences.Count > 0 || version.Note is not null)

@@ -72,7 +72,8 @@ public static partial class OpenSloExport
         string CustomerName,
         string CostCenter,
         IReadOnlyDictionary<string, Metric> Metrics,
-        string TimeZone = "UTC");
+        string TimeZone = "UTC",
+        bool BetweenServices = false);
 
     /// <summary>The YAML stream: the leading comment, then the Service and each SLO as its own document.</summary>
     public static string Yaml(AgreementVersion version, Context context)
@@ -256,11 +257,14 @@ public static partial class OpenSloExport
         var metadata = new Metadata(
             name,
             $"{displayName} for {context.CustomerName}",
-            new Dictionary<string, string>
-            {
-                ["customer"] = context.CustomerKey,
-                ["costCentre"] = context.CostCenter,
-            },
+            // Between services the consumer is a service, charged to no cost centre.
+            context.BetweenServices
+                ? new Dictionary<string, string> { ["consumerService"] = context.CustomerKey }
+                : new Dictionary<string, string>
+                {
+                    ["customer"] = context.CustomerKey,
+                    ["costCentre"] = context.CostCenter,
+                },
             Annotations(version, context));
 
         // Calendar months in the customer's time zone, as attainment counts them: the window is anchored on the first

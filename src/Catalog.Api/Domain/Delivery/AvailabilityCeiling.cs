@@ -7,6 +7,9 @@ public enum AvailabilityBasis
 {
     /// <summary>Computed from the outages recorded over the period: the dependency is watched, and this is what it delivered.</summary>
     Measured,
+
+    /// <summary>Promised: an operational level agreement in force between the dependency and this service names its availability.</summary>
+    Ola,
 }
 
 /// <summary>What one direct dependency is known to deliver; <see cref="Availability"/> is null when nothing says (unknown, never a guess).</summary>
@@ -39,6 +42,18 @@ public sealed record AvailabilityCeilingResult(decimal? Availability, Dependency
 public static class AvailabilityCeiling
 {
     private const int Decimals = 4;
+
+    /// <summary>
+    /// What one direct dependency is known to deliver toward the service: the availability its operational level
+    /// agreement with the service promises, where one is in force (a promise the provider is held to, which overrides
+    /// what was measured), else what it was measured to deliver, else nothing (unknown).
+    /// </summary>
+    /// <param name="agreed">The availability the operational level agreement in force promises; null without one.</param>
+    /// <param name="measured">The availability measured over the period; null when the dependency is not watched.</param>
+    public static DependencyAvailability Dependency(Guid serviceId, decimal? agreed, decimal? measured) =>
+        agreed is { } promised ? new(serviceId, promised, AvailabilityBasis.Ola)
+        : measured is { } delivered ? new(serviceId, delivered, AvailabilityBasis.Measured)
+        : new(serviceId, null, null);
 
     /// <summary>The serial ceiling over <paramref name="direct"/>, the service's direct dependencies.</summary>
     public static AvailabilityCeilingResult Of(IReadOnlyList<DependencyAvailability> direct)

@@ -7,10 +7,15 @@ namespace Catalog.Api.Domain.Negotiation;
 
 /// <summary>
 /// A customer's request for service levels on one service, and the negotiation that follows: rounds of targets,
-/// IT's impact analyses, and the customer's decision. The customer sets the targets; IT can only answer.
+/// IT's impact analyses, and the customer's decision. The customer sets the targets; IT can only answer. The same
+/// negotiation runs between two services (an operational level agreement): then the consumer is a service that
+/// depends on this one, and whoever opened the proposal for it decides.
 /// </summary>
 public sealed class Proposal
 {
+    private const string CustomerRole = "customer";
+    private const string AdminRole = "admin";
+
     private readonly List<ProposalRound> _rounds = [];
     private readonly List<ImpactAnalysis> _analyses = [];
     private readonly List<ProposalEvent> _events = [];
@@ -24,7 +29,16 @@ public sealed class Proposal
 
     public Guid ServiceId { get; private set; }
 
-    public Guid CustomerId { get; private set; }
+    /// <summary>The customer the proposal is for; null when its consumer is a service.</summary>
+    public Guid? CustomerId { get; private set; }
+
+    /// <summary>The dependent service an operational level agreement is for; null when the consumer is a customer.</summary>
+    public Guid? ConsumerServiceId { get; private set; }
+
+    public Consumer Consumer => Consumer.Of(CustomerId, ConsumerServiceId);
+
+    /// <summary>Who opened the negotiation: for an operational level agreement, the one who decides it (with any admin).</summary>
+    public ActorRef OpenedBy => _events.First(e => e.Type == ProposalEventType.Created).Actor;
 
     public string Title { get; private set; }
 
@@ -56,9 +70,38 @@ public sealed class Proposal
     /// <summary>The analysis the customer can accept now, if any: the newest of the current round.</summary>
     public ImpactAnalysis? CurrentAnalysis => _analyses.SingleOrDefault(a => a.Round == CurrentRound && a.IsCurrent);
 
-    /// <summary>Opens a proposal in draft (or submitted, when <paramref name="submit"/>) with its first round of targets.</summary>
+    /// <summary>Opens a customer's proposal in draft (or submitted, when <paramref name="submit"/>) with its first round of targets.</summary>
     public static Proposal Open(
-        Service service, Guid customerId, string title, string justification, IReadOnlyList<Target> targets, bool submit, ActorRef actor, DateTime now)
+        Service service, Guid customerId, string title, string justification, IReadOnlyList<Target> targets, bool submit, ActorRef actor, DateTime now) =>
+        Open(service, Consumer.ForCustomer(customerId), title, justification, targets, submit, actor, now);
+
+    /// <summary>
+    /// Opens an operational level agreement's proposal: <paramref name="consumer"/> asks <paramref name="provider"/>, which
+    /// it depends on, for service levels. A service that does not rely on the provider, directly or through others, has
+    /// nothing to agree with it.
+    /// </summary>
+    /// <param name="consumerReliesOn">Every service <paramref name="consumer"/> depends on, directly or not.</param>
+    public static Proposal OpenBetweenServices(
+        Service provider, Service consumer, IReadOnlySet<Guid> consumerReliesOn, string title, string justification, IReadOnlyList<Target> targets, bool submit, ActorRef actor, DateTime now)
+    {
+        if (consumer.Id == provider.Id || !consumerReliesOn.Contains(provider.Id))
+        {
+            throw new DomainRuleException(
+                "consumer-not-dependent",
+                $"Service '{consumer.Key}' does not depend on '{provider.Key}', directly or through other services; an operational level agreement is made only with a service it relies on.",
+                new Dictionary<string, object?> { ["providerServiceId"] = provider.Id, ["consumerServiceId"] = consumer.Id });
+        }
+
+        if (consumer.Lifecycle == Lifecycle.Retired)
+        {
+            throw new DomainRuleException("service-not-live", $"Service '{consumer.Key}' is retired; it takes no new agreements.");
+        }
+
+        return Open(provider, Consumer.ForService(consumer.Id), title, justification, targets, submit, actor, now);
+    }
+
+    private static Proposal Open(
+        Service service, Consumer consumer, string title, string justification, IReadOnlyList<Target> targets, bool submit, ActorRef actor, DateTime now)
     {
         if (!service.AcceptsNewWork)
         {
@@ -71,7 +114,8 @@ public sealed class Proposal
         {
             Id = Guid.CreateVersion7(now),
             ServiceId = service.Id,
-            CustomerId = customerId,
+            CustomerId = consumer.CustomerId,
+            ConsumerServiceId = consumer.ServiceId,
             Title = title,
             BusinessJustification = justification,
             Status = ProposalStatus.Draft,
@@ -110,7 +154,16 @@ public sealed class Proposal
     /// <summary>IT's answer to the current round; a newer analysis of the same round supersedes the older, which is kept.</summary>
     public ImpactAnalysis PublishAnalysis(AnalysisContent content, ActorRef actor, DateTime now)
     {
-        Status = ProposalStateMachine.Apply(Status, ProposalAction.Analyse);
+        var next = ProposalStateMachine.Apply(Status, ProposalAction.Analyse);
+        if (ConsumerServiceId is not null && (content.ServiceCredits is not null || content.CounterOffer?.ServiceCredits is not null))
+        {
+            // A credit is a share of a month's charge to a business unit; between two services nobody is charged.
+            throw new DomainRuleException(
+                "credits-without-charge",
+                "An operational level agreement is not charged to any business unit, so there is no charge to credit: publish the analysis without serviceCredits.");
+        }
+
+        Status = next;
         var analysis = ImpactAnalysis.Publish(Id, CurrentRound, content, actor, now);
         CurrentAnalysis?.Supersede(analysis.Id, now);
         _analyses.Add(analysis);
@@ -176,6 +229,15 @@ public sealed class Proposal
             Id, Title, CurrentRound, analysis.Id, option, targets, quote.MonthlyCostDelta, quote.OneOffCost, content.Currency, quote.LeadTimeDays,
             content.TradeOffs, content.Consequences, note, signedBy, actor, now, windows, ServiceCredits: credits);
     }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may decide this negotiation (submit, revise, accept, withdraw). A customer's
+    /// proposal is decided by the customer alone (the tenancy filter keeps other customers out). Between services, the
+    /// consumer's side decides: the key that opened the proposal, or an admin.
+    /// </summary>
+    public bool MayBeDecidedBy(ActorRef actor) => ConsumerServiceId is null
+        ? actor.Role == CustomerRole
+        : actor.Role == AdminRole || (actor.KeyId == OpenedBy.KeyId && actor.Role == OpenedBy.Role);
 
     public void Withdraw(string reason, ActorRef actor, DateTime now)
     {

@@ -26,6 +26,7 @@ internal static class AgreementLookup
                     AgreementId = a.Id,
                     ServiceId = a.ServiceId,
                     CustomerId = a.CustomerId,
+                    ConsumerServiceId = a.ConsumerServiceId,
                     Number = v.Number,
                     MonthlyCharge = v.MonthlyCharge,
                     Currency = v.Currency,
@@ -38,7 +39,9 @@ internal static class AgreementLookup
 
         public Guid ServiceId { get; init; }
 
-        public Guid CustomerId { get; init; }
+        public Guid? CustomerId { get; init; }
+
+        public Guid? ConsumerServiceId { get; init; }
 
         public int Number { get; init; }
 

@@ -16,7 +16,11 @@ public sealed record AgreementResponse
 
     public Guid ServiceId { get; init; }
 
-    public Guid CustomerId { get; init; }
+    /// <summary>The customer; null for an operational level agreement.</summary>
+    public Guid? CustomerId { get; init; }
+
+    /// <summary>The dependent service of an operational level agreement; null for a customer's agreement.</summary>
+    public Guid? ConsumerServiceId { get; init; }
 
     public AgreementStatus Status { get; init; }
 
@@ -45,6 +49,7 @@ public sealed record AgreementResponse
         Id = agreement.Id,
         ServiceId = agreement.ServiceId,
         CustomerId = agreement.CustomerId,
+        ConsumerServiceId = agreement.ConsumerServiceId,
         Status = agreement.Status,
         Current = AgreementVersionResponse.From(agreement.Versions.Single(v => v.Number == agreement.CurrentVersion)),
         InForce = agreement.VersionInForceAt(at) is { } inForce ? AgreementVersionResponse.From(inForce) : null,

@@ -13,7 +13,7 @@ public static class AgreementsEndpoints
         var group = app.MapGroup("/api/v1/agreements").WithTags("Agreements");
 
         group.MapGet("/", ListAsync).WithName("ListAgreements")
-            .WithSummary("List agreements, filtered by service, customer and status (a customer key sees only its own)")
+            .WithSummary("List agreements, filtered by service, customer, consumer service (operational level agreements) and status (a customer key sees only its own)")
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).WithName("GetAgreement")
             .WithSummary("Read an agreement: its newest version, and the version in force at `at` (default now; null when none is)")
@@ -48,9 +48,9 @@ public static class AgreementsEndpoints
     }
 
     private static async Task<Ok<Page<AgreementResponse>>> ListAsync(
-        HttpContext http, IMediator mediator, int? limit, string? cursor, Guid? serviceId, Guid? customerId, string? status, CancellationToken cancellationToken)
+        HttpContext http, IMediator mediator, int? limit, string? cursor, Guid? serviceId, Guid? customerId, string? status, Guid? consumerServiceId, CancellationToken cancellationToken)
     {
-        var query = new ListAgreements.Query(PageRequest.From(limit, cursor), serviceId, customerId, QueryValues.Enum<AgreementStatus>(status, nameof(status)));
+        var query = new ListAgreements.Query(PageRequest.From(limit, cursor), serviceId, customerId, QueryValues.Enum<AgreementStatus>(status, nameof(status)), consumerServiceId);
         var page = await mediator.Send(query, cancellationToken);
         return TypedResults.Ok(page.WithNextLink(http));
     }

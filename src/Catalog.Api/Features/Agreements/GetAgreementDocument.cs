@@ -1,5 +1,7 @@
 using Catalog.Api.Domain.Agreements;
+using Catalog.Api.Features.Customers;
 using Catalog.Api.Features.Metrics;
+using Microsoft.Extensions.Options;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -13,24 +15,25 @@ public static class GetAgreementDocument
 
     public sealed record Document(string Title, string Markdown);
 
-    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary) : IRequestHandler<Query, Document>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, IOptions<CustomerOptions> options) : IRequestHandler<Query, Document>
     {
         public async Task<Document> Handle(Query query, CancellationToken cancellationToken)
         {
             var agreement = await AgreementLookup.LoadAsync(db, query.AgreementId, forUpdate: false, cancellationToken);
             var version = AgreementLookup.VersionOf(agreement, query.Number);
             var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == agreement.ServiceId, cancellationToken);
-            var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == agreement.CustomerId, cancellationToken);
+            var consumer = await AgreementConsumers.ReadAsync(db, agreement.Consumer, options.Value.DefaultTimeZone, cancellationToken);
             var units = await db.Subscriptions.AsNoTracking()
-                .Where(s => s.CustomerId == customer.Id && s.ServiceId == service.Id)
+                .Where(s => s.CustomerId == agreement.CustomerId && s.ServiceId == service.Id)
                 .Select(s => s.Units)
                 .SingleOrDefaultAsync(cancellationToken);
             var metrics = await vocabulary.ReadAsync(db, version.Targets.Select(t => t.Metric), cancellationToken);
             var mentioned = version.Consequences.Where(c => c.ServiceId is not null).Select(c => c.ServiceId!.Value).Distinct().ToList();
             var serviceNames = await db.Services.AsNoTracking().Where(s => mentioned.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
             var context = new AgreementDocument.Context(
-                service.Name, service.Summary, customer.Name, customer.CostCenter, service.Cost.Unit, service.Cost.UnitCostPerMonth, service.Cost.Currency, units, agreement.Status, metrics, serviceNames);
-            return new Document($"{service.Name} for {customer.Name}, version {version.Number}", AgreementDocument.Markdown(version, context));
+                service.Name, service.Summary, consumer.Name, consumer.CostCenter ?? string.Empty, service.Cost.Unit, service.Cost.UnitCostPerMonth, service.Cost.Currency, units, agreement.Status, metrics, serviceNames,
+                BetweenServices: consumer.IsService);
+            return new Document($"{service.Name} for {consumer.Name}, version {version.Number}", AgreementDocument.Markdown(version, context));
         }
     }
 }

@@ -1,5 +1,7 @@
 using Catalog.Api.Domain.Agreements;
+using Catalog.Api.Features.Customers;
 using Catalog.Api.Features.Metrics;
+using Microsoft.Extensions.Options;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,17 +13,17 @@ public static class GetOpenSloExport
 {
     public sealed record Query(Guid AgreementId, int Number) : IRequest<string>;
 
-    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary) : IRequestHandler<Query, string>
+    internal sealed class Handler(CatalogDbContext db, MetricVocabulary vocabulary, IOptions<CustomerOptions> options) : IRequestHandler<Query, string>
     {
         public async Task<string> Handle(Query query, CancellationToken cancellationToken)
         {
             var agreement = await AgreementLookup.LoadAsync(db, query.AgreementId, forUpdate: false, cancellationToken);
             var version = AgreementLookup.VersionOf(agreement, query.Number);
             var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == agreement.ServiceId, cancellationToken);
-            var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == agreement.CustomerId, cancellationToken);
+            var consumer = await AgreementConsumers.ReadAsync(db, agreement.Consumer, options.Value.DefaultTimeZone, cancellationToken);
             var metrics = await vocabulary.ReadAsync(db, version.Targets.Select(t => t.Metric), cancellationToken);
             var context = new OpenSloExport.Context(
-                agreement.Id, service.Key, service.Name, service.Summary, customer.Key, customer.Name, customer.CostCenter, metrics, customer.TimeZone);
+                agreement.Id, service.Key, service.Name, service.Summary, consumer.Key, consumer.Name, consumer.CostCenter ?? string.Empty, metrics, consumer.TimeZone, consumer.IsService);
             return OpenSloExport.Yaml(version, context);
         }
     }

@@ -36,7 +36,7 @@ public static class GetVersionDiff
             var from = AgreementLookup.VersionOf(agreement, query.From ?? query.Number - 1);
             var metrics = await vocabulary.ReadAsync(db, from.Targets.Concat(to.Targets).Select(t => t.Metric), cancellationToken);
             var service = await db.Services.AsNoTracking().Where(s => s.Id == agreement.ServiceId).Select(s => s.Name).SingleAsync(cancellationToken);
-            var customer = await db.Customers.AsNoTracking().Where(c => c.Id == agreement.CustomerId).Select(c => c.Name).SingleAsync(cancellationToken);
+            var customer = await AgreementConsumers.NameOfAsync(db, agreement.Consumer, cancellationToken);
             var diff = VersionDiff.Between(from, to, metrics);
             return new Result(
                 diff,

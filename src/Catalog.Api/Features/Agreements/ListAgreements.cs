@@ -9,7 +9,7 @@ namespace Catalog.Api.Features.Agreements;
 public static class ListAgreements
 {
     /// <summary>Agreements in the order they were opened, filtered; a customer key sees only its own.</summary>
-    public sealed record Query(PageRequest Page, Guid? ServiceId = null, Guid? CustomerId = null, AgreementStatus? Status = null) : IRequest<Page<AgreementResponse>>;
+    public sealed record Query(PageRequest Page, Guid? ServiceId = null, Guid? CustomerId = null, AgreementStatus? Status = null, Guid? ConsumerServiceId = null) : IRequest<Page<AgreementResponse>>;
 
     internal sealed class Handler(CatalogDbContext db, TimeProvider clock) : IRequestHandler<Query, Page<AgreementResponse>>
     {
@@ -25,6 +25,11 @@ public static class ListAgreements
             if (query.CustomerId is { } customerId)
             {
                 agreements = agreements.Where(a => a.CustomerId == customerId);
+            }
+
+            if (query.ConsumerServiceId is { } consumerServiceId)
+            {
+                agreements = agreements.Where(a => a.ConsumerServiceId == consumerServiceId);
             }
 
             if (query.Status is { } status)

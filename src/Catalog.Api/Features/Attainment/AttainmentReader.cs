@@ -2,7 +2,10 @@ using System.Globalization;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Delivery;
+using Catalog.Api.Features.Agreements;
+using Catalog.Api.Features.Customers;
 using Catalog.Api.Features.Metrics;
+using Microsoft.Extensions.Options;
 using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,21 +14,30 @@ using NodaTime;
 namespace Catalog.Api.Features.Attainment;
 
 /// <summary>One agreement's attainment over a range of months, with what the responses name.</summary>
+/// <param name="Consumer">The customer, or for an operational level agreement the dependent service, and the zone its months run in.</param>
 /// <param name="ReliesOn">The agreed service and every service it depends on, directly or not: whose outages counted.</param>
 public sealed record AgreementAttainment(
     Agreement Agreement,
-    string CustomerName,
-    string TimeZone,
+    ConsumerView Consumer,
     IReadOnlyList<MonthAttainment> Months,
-    IReadOnlySet<Guid> ReliesOn);
+    IReadOnlySet<Guid> ReliesOn)
+{
+    /// <summary>The customer's name; null for an operational level agreement.</summary>
+    public string? CustomerName => Consumer.IsService ? null : Consumer.Name;
+
+    /// <summary>The dependent service's name; null for a customer's agreement.</summary>
+    public string? ConsumerServiceName => Consumer.IsService ? Consumer.Name : null;
+
+    public string TimeZone => Consumer.TimeZone;
+}
 
 /// <summary>
-/// Judges a set of agreements over a range of calendar months (each in its customer's time zone), loading what all of
-/// them need at once: the customers, the dependency graph below the agreed services (one query per level), the
+/// Judges a set of agreements over a range of calendar months (each in its customer's time zone; an operational level
+/// agreement's in the configured default zone), loading what all of them need at once: the customers, the dependency graph below the agreed services (one query per level), the
 /// outages of every service in it, the measurements and the metric vocabulary. A customer's month across fifty
 /// agreements is therefore a handful of queries, not fifty times as many.
 /// </summary>
-public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocabulary)
+public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocabulary, IOptions<CustomerOptions> options)
 {
     /// <summary>Names of the services the last read counted, for attributing outages.</summary>
     public IReadOnlyDictionary<Guid, string> ServiceNames { get; private set; } = new Dictionary<Guid, string>();
@@ -42,12 +54,8 @@ public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocab
             return [];
         }
 
-        var customerIds = agreements.Select(a => a.CustomerId).Distinct().ToList();
-        var customers = await db.Customers.AsNoTracking()
-            .Where(c => customerIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Name, c.TimeZone })
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var zones = customers.Values.Select(c => c.TimeZone).Distinct().ToDictionary(z => z, z => DateTimeZoneProviders.Tzdb[z]);
+        var consumers = await AgreementConsumers.ReadAsync(db, agreements.Select(a => a.Consumer), options.Value.DefaultTimeZone, cancellationToken);
+        var zones = consumers.Values.Select(c => c.TimeZone).Distinct().ToDictionary(z => z, z => DateTimeZoneProviders.Tzdb[z]);
 
         // The widest span any of the customers' months cover, so one query finds every outage that can count.
         var start = zones.Values.Select(z => from.OnDayOfMonth(1).AtStartOfDayInZone(z).ToInstant()).Min();
@@ -80,10 +88,10 @@ public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocab
         var results = new List<AgreementAttainment>(agreements.Count);
         foreach (var agreement in agreements)
         {
-            var customer = customers[agreement.CustomerId];
-            var zone = zones[customer.TimeZone];
+            var consumer = consumers[agreement.Consumer];
+            var zone = zones[consumer.TimeZone];
             var versions = agreement.Versions.OrderBy(v => v.Number).Select(v => new PromisedTerms(
-                v.Number, Instant.FromDateTimeUtc(v.EffectiveFrom), v.Targets, v.ServiceHours ?? aroundTheClock.For(customer.TimeZone), v.MaintenanceWindows)).ToList();
+                v.Number, Instant.FromDateTimeUtc(v.EffectiveFrom), v.Targets, v.ServiceHours ?? aroundTheClock.For(consumer.TimeZone), v.MaintenanceWindows)).ToList();
             var endedAt = agreement.TerminatedAt is { } terminated ? Instant.FromDateTimeUtc(terminated) : (Instant?)null;
             var reliesOn = ServiceGraph.Reachable(agreement.ServiceId, graph);
             var against = reliesOn.SelectMany(s => outages[s]).ToList();
@@ -99,10 +107,17 @@ public sealed class AttainmentReader(CatalogDbContext db, MetricVocabulary vocab
                 }
             }
 
-            results.Add(new AgreementAttainment(agreement, customer.Name, customer.TimeZone, months, reliesOn));
+            results.Add(new AgreementAttainment(agreement, consumer, months, reliesOn));
         }
 
         return results;
+    }
+
+    /// <summary>The time zone the agreement's months run in: its customer's, or between services the configured default.</summary>
+    public async Task<DateTimeZone> ZoneOfAsync(Agreement agreement, CancellationToken cancellationToken)
+    {
+        var consumer = await AgreementConsumers.ReadAsync(db, agreement.Consumer, options.Value.DefaultTimeZone, cancellationToken);
+        return DateTimeZoneProviders.Tzdb[consumer.TimeZone];
     }
 
     public static int Months(YearMonth from, YearMonth to) => ((to.Year - from.Year) * 12) + to.Month - from.Month + 1;

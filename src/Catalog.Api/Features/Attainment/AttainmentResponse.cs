@@ -4,14 +4,19 @@ using Catalog.Api.Domain.Negotiation;
 namespace Catalog.Api.Features.Attainment;
 
 /// <summary>What was delivered against an agreement, month by month, judged against the version in force at each instant.</summary>
+/// <param name="CustomerId">The customer; null for an operational level agreement.</param>
+/// <param name="ConsumerServiceId">The dependent service of an operational level agreement; null for a customer's.</param>
+/// <param name="TimeZone">The zone the months run in: the customer's, or for an operational level agreement the configured default.</param>
 public sealed record AttainmentResponse(
     Guid AgreementId,
     Guid ServiceId,
     string ServiceName,
-    Guid CustomerId,
-    string CustomerName,
+    Guid? CustomerId,
+    string? CustomerName,
     string TimeZone,
-    IReadOnlyList<MonthResponse> Months)
+    IReadOnlyList<MonthResponse> Months,
+    Guid? ConsumerServiceId,
+    string? ConsumerServiceName)
 {
     public static AttainmentResponse From(AgreementAttainment attained, IReadOnlyDictionary<Guid, string> names) => new(
         attained.Agreement.Id,
@@ -20,7 +25,9 @@ public sealed record AttainmentResponse(
         attained.Agreement.CustomerId,
         attained.CustomerName,
         attained.TimeZone,
-        attained.Months.Select(m => MonthResponse.From(m, names)).ToList());
+        attained.Months.Select(m => MonthResponse.From(m, names)).ToList(),
+        attained.Agreement.ConsumerServiceId,
+        attained.ConsumerServiceName);
 }
 
 /// <param name="Month">The calendar month, YYYY-MM, in the customer's time zone.</param>

@@ -3,15 +3,20 @@ using Catalog.Api.Domain.Delivery;
 namespace Catalog.Api.Features.Attainment;
 
 /// <summary>One agreement's attainment for the month asked, in its customer's time zone.</summary>
+/// <param name="CustomerId">The customer; null for an operational level agreement.</param>
+/// <param name="ConsumerServiceId">The dependent service of an operational level agreement; null for a customer's.</param>
+/// <param name="TimeZone">The zone the months run in: the customer's, or for an operational level agreement the configured default.</param>
 /// <param name="Attainment">The month, per version in force, per target, with the evidence (as in the agreement's own attainment).</param>
 public sealed record AgreementMonthResponse(
     Guid AgreementId,
     Guid ServiceId,
     string ServiceName,
-    Guid CustomerId,
-    string CustomerName,
+    Guid? CustomerId,
+    string? CustomerName,
     string TimeZone,
-    MonthResponse Attainment)
+    MonthResponse Attainment,
+    Guid? ConsumerServiceId,
+    string? ConsumerServiceName)
 {
     public static AgreementMonthResponse From(AgreementAttainment attained, IReadOnlyDictionary<Guid, string> names) => new(
         attained.Agreement.Id,
@@ -20,7 +25,9 @@ public sealed record AgreementMonthResponse(
         attained.Agreement.CustomerId,
         attained.CustomerName,
         attained.TimeZone,
-        MonthResponse.From(attained.Months.Single(), names));
+        MonthResponse.From(attained.Months.Single(), names),
+        attained.Agreement.ConsumerServiceId,
+        attained.ConsumerServiceName);
 }
 
 /// <summary>The month's targets at a glance; each target of each version in force counts once, in one of the four.</summary>

@@ -1,5 +1,4 @@
 using Catalog.Api.Features.Agreements;
-using Catalog.Api.Features.Customers;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
 using MediatR;
@@ -8,7 +7,7 @@ using NodaTime;
 namespace Catalog.Api.Features.Attainment;
 
 /// <summary>
-/// Per calendar month in the customer's time zone, per version in force, per target: what was promised, what was
+/// Per calendar month in the customer's time zone (an operational level agreement's: the configured default zone), per version in force, per target: what was promised, what was
 /// delivered, and the evidence. Outages of every service the agreed one depends on, directly or not, count against
 /// it and are attributed to the service that failed.
 /// </summary>
@@ -38,7 +37,7 @@ public static class GetAgreementAttainment
         public async Task<AttainmentResponse> Handle(Query query, CancellationToken cancellationToken)
         {
             var agreement = await AgreementLookup.LoadAsync(db, query.AgreementId, forUpdate: false, cancellationToken);
-            var zone = await CustomerLookup.TimeZoneOfAsync(db, agreement.CustomerId, cancellationToken);
+            var zone = await reader.ZoneOfAsync(agreement, cancellationToken);
             var now = Instant.FromDateTimeUtc(clock.GetUtcNow().UtcDateTime);
             var to = AttainmentReader.Month(query.To) ?? now.InZone(zone).Date.ToYearMonth();
             var from = AttainmentReader.Month(query.From) ?? to.PlusMonths(-11);

@@ -52,7 +52,7 @@ public static class GetServiceAttainment
                 name,
                 AttainmentReader.Period(month),
                 AttainmentSummaryResponse.Of(attained),
-                attained.Select(a => AgreementMonthResponse.From(a, reader.ServiceNames)).OrderBy(a => a.CustomerName, StringComparer.Ordinal).ThenBy(a => a.AgreementId).ToList());
+                attained.Select(a => AgreementMonthResponse.From(a, reader.ServiceNames)).OrderBy(a => a.CustomerName ?? a.ConsumerServiceName, StringComparer.Ordinal).ThenBy(a => a.AgreementId).ToList());
         }
     }
 }

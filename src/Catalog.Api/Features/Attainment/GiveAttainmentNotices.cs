@@ -1,6 +1,8 @@
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Features.Agreements;
+using Catalog.Api.Features.Customers;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +17,7 @@ namespace Catalog.Api.Features.Attainment;
 /// write each with its event in one short transaction. The notices' unique keys make a second instance's write of
 /// the same notice fail, and its events with it, so each is given exactly once.
 /// </summary>
-public sealed class GiveAttainmentNotices(CatalogDbContext db, AttainmentReader reader, IOptions<AttainmentOptions> options)
+public sealed class GiveAttainmentNotices(CatalogDbContext db, AttainmentReader reader, IOptions<AttainmentOptions> options, IOptions<CustomerOptions> customerOptions)
 {
     /// <summary>Who gives the notices: nobody asked, time passed.</summary>
     public static readonly ActorRef Watcher = new(Guid.Empty, "attainment watcher", "system");
@@ -51,10 +53,11 @@ public sealed class GiveAttainmentNotices(CatalogDbContext db, AttainmentReader 
             .Select(g => new { AgreementId = g.Key, Last = g.Max(n => n.Month) })
             .ToDictionaryAsync(n => n.AgreementId, n => n.Last, cancellationToken);
 
-        // Months are counted in each customer's time zone. An agreement's open months run from the one after its last
+        // Months are counted in each customer's time zone (between services, in the configured default zone). An agreement's open months run from the one after its last
         // closed month (or the month its first version took effect) to the running month, or, once terminated, to
         // the last month a version was in force: a month after that has no attainment and would never close.
-        var zones = await CustomerZonesAsync(agreements, cancellationToken);
+        var zones = (await AgreementConsumers.ReadAsync(db, agreements.Select(a => a.Consumer), customerOptions.Value.DefaultTimeZone, cancellationToken))
+            .ToDictionary(c => c.Key, c => DateTimeZoneProviders.Tzdb[c.Value.TimeZone]);
         var running = now.InUtc().Date.ToYearMonth();
         var latest = running.PlusMonths(1);
         var earliest = running.PlusMonths(-_options.CatchUpMonths);
@@ -62,7 +65,7 @@ public sealed class GiveAttainmentNotices(CatalogDbContext db, AttainmentReader 
         var ends = new Dictionary<Guid, YearMonth>();
         foreach (var agreement in agreements.Where(a => a.Versions.Count > 0))
         {
-            var zone = zones[agreement.CustomerId];
+            var zone = zones[agreement.Consumer];
             var first = closedThrough.TryGetValue(agreement.Id, out var last)
                 ? NoticeKey.FromMonthNumber(last).PlusMonths(1)
                 : MonthIn(zone, agreement.Versions.Min(v => v.EffectiveFrom));
@@ -158,13 +161,6 @@ public sealed class GiveAttainmentNotices(CatalogDbContext db, AttainmentReader 
     }
 
     private static YearMonth MonthIn(DateTimeZone zone, DateTime instant) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(instant, DateTimeKind.Utc)).InZone(zone).Date.ToYearMonth();
-
-    private async Task<Dictionary<Guid, DateTimeZone>> CustomerZonesAsync(List<Agreement> agreements, CancellationToken cancellationToken)
-    {
-        var ids = agreements.Select(a => a.CustomerId).Distinct().ToList();
-        return (await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.TimeZone }).ToListAsync(cancellationToken))
-            .ToDictionary(c => c.Id, c => DateTimeZoneProviders.Tzdb[c.TimeZone]);
-    }
 
     private static YearMonth Min(YearMonth a, YearMonth b) => a < b ? a : b;
 }

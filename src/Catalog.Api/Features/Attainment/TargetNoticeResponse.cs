@@ -11,20 +11,25 @@ namespace Catalog.Api.Features.Attainment;
 /// <param name="Version">The agreement version in force when the target was at risk or missed.</param>
 /// <param name="From">Where that version's part of the month begins.</param>
 /// <param name="To">Where it ends (the end of the month, or where the next version takes effect).</param>
+/// <param name="CustomerId">The customer; null for an operational level agreement.</param>
+/// <param name="ConsumerServiceId">The dependent service of an operational level agreement; null for a customer's.</param>
+/// <param name="TimeZone">The zone the months run in: the customer's, or for an operational level agreement the configured default.</param>
 /// <param name="AttributedServices">The services whose outages counted (availability) or were not restored in time (time to restore).</param>
 public sealed record TargetNoticeResponse(
     Guid AgreementId,
     Guid ServiceId,
     string ServiceName,
-    Guid CustomerId,
-    string CustomerName,
+    Guid? CustomerId,
+    string? CustomerName,
     string TimeZone,
     string Month,
     int Version,
     DateTime From,
     DateTime To,
     TargetAttainmentResponse Target,
-    IReadOnlyList<AttributedServiceResponse> AttributedServices)
+    IReadOnlyList<AttributedServiceResponse> AttributedServices,
+    Guid? ConsumerServiceId,
+    string? ConsumerServiceName)
 {
     public static TargetNoticeResponse Of(AgreementAttainment attained, Notice notice, IReadOnlyDictionary<Guid, string> names)
     {
@@ -49,7 +54,9 @@ public sealed record TargetNoticeResponse(
             version.From.ToDateTimeUtc(),
             version.To.ToDateTimeUtc(),
             shown,
-            failed.Distinct().Select(id => new AttributedServiceResponse(id, names.GetValueOrDefault(id, "?"))).ToList());
+            failed.Distinct().Select(id => new AttributedServiceResponse(id, names.GetValueOrDefault(id, "?"))).ToList(),
+            attained.Agreement.ConsumerServiceId,
+            attained.ConsumerServiceName);
     }
 }
 
@@ -64,7 +71,7 @@ public sealed record CreditEarnedResponse(
     Guid AgreementId,
     Guid ServiceId,
     string ServiceName,
-    Guid CustomerId,
-    string CustomerName,
+    Guid? CustomerId,
+    string? CustomerName,
     string Month,
     MonthCreditResponse Credit);

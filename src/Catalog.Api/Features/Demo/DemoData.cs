@@ -12,18 +12,20 @@ using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Catalog.Api.Features.Demo;
 
 /// <summary>
 /// A small, realistic organisation for a first look: supporting services under business services, business
-/// units with subscriptions, negotiations in every state, agreements in force for over a year, and a year of
+/// units with subscriptions, negotiations in every state, agreements in force for over a year (one of them between
+/// Storage and Corporate Email, an operational level agreement), and a year of
 /// outages judged against them. Everything goes through the domain's own
 /// methods, and whatever already exists (by key, or by proposal title) is left alone, so seeding twice adds nothing.
 /// The events it records carry the features' response shapes, which is why it is a feature and not infrastructure.
 /// </summary>
-public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider clock, string defaultTimeZone)
 {
     /// <summary>Loads the demo organisation when <c>Demo:Seed</c> is set (<c>--seed-demo</c>); the composition root calls it at start.</summary>
     public static async Task SeedAtStartAsync(WebApplication app)
@@ -35,7 +37,11 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
 
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        await new DemoData(services.GetRequiredService<CatalogDbContext>(), services.GetRequiredService<IMapper>(), services.GetRequiredService<TimeProvider>()).SeedAsync();
+        await new DemoData(
+            services.GetRequiredService<CatalogDbContext>(),
+            services.GetRequiredService<IMapper>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IOptions<CustomerOptions>>().Value.DefaultTimeZone).SeedAsync();
         services.GetRequiredService<ILogger<DemoData>>().LogInformation("Demo data is loaded: services, business units, negotiations in every state and a year of outages.");
     }
 
@@ -44,6 +50,9 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
     private static readonly ActorRef TradingDesk = new(Guid.Empty, "Trading Desk (demo)", "customer");
     private static readonly ActorRef Finance = new(Guid.Empty, "Finance (demo)", "customer");
     private static readonly ActorRef Monitoring = new(Guid.Empty, "Monitoring (demo)", "integrator");
+    private static readonly ActorRef MailOwner = new(Guid.Empty, "Corporate Email owner (demo)", "it-lead");
+    private static readonly ActorRef StorageLead = new(Guid.Empty, "Storage lead (demo)", "it-lead");
+    private static readonly Signatory HeadOfWorkplace = new("Kim Novak", "Head of Workplace Services");
 
     private static readonly Signatory HeadOfTrading = new("Marta Keller", "Head of Trading");
     private static readonly Signatory HeadOfSales = new("Dana Ruiz", "Head of Sales");
@@ -149,6 +158,10 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
             return proposal.Accept(email, analysis.Id, AcceptOption.Proposed, standing.ChargeWith(300m), standing, HeadOfSales, SalesDivision, Founded(24));
         }, cancellationToken);
 
+        // Between services: Storage promises Corporate Email 99.95%, agreed over a year ago. Corporate Email's ceiling rests
+        // on that promise rather than on what Storage was measured to deliver, so Finance's 99.99% below stays above it.
+        await AgreeBetweenServicesAsync(storage, email, "Storage under Corporate Email", Founded(2), cancellationToken);
+
         await NegotiateAsync(finance, email, "Stricter mail availability for month-end closing", At(0), (_, _) => null, cancellationToken);
         await NegotiateAsync(
             finance,
@@ -214,6 +227,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         "Heavy daily production sales reports" => [new Target("availability", TargetValue.Of(99.5m)), new Target("recovery-time", TargetValue.Of(120m))],
         "Trading platform availability and recovery" => [new Target("availability", TargetValue.Of(99.99m)), new Target("time-to-restore", TargetValue.Of(15m), "P1")],
         "Online ordering through the busy season" => [new Target("availability", TargetValue.Of(99.9m)), new Target("time-to-restore", TargetValue.Of(120m), "P1"), new Target("support-hours", TargetValue.Of("24x7"))],
+        "Storage under Corporate Email" => [new Target("availability", TargetValue.Of(99.95m)), new Target("time-to-restore", TargetValue.Of(60m), "P1")],
         "Mail for the sales floor" => [new Target("availability", TargetValue.Of(99.5m)), new Target("time-to-restore", TargetValue.Of(240m), "P1"), new Target("support-hours", TargetValue.Of("business-hours"))],
         _ => [new Target("availability", TargetValue.Of(99.95m)), new Target("time-to-restore", TargetValue.Of(15m), "P1"), new Target("support-hours", TargetValue.Of("24x7"))],
     };
@@ -323,6 +337,33 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         }
     }
 
+    /// <summary>
+    /// An operational level agreement, opened by the dependent service's owner, analysed by the supporting service's IT
+    /// lead and accepted by the owner: version 1 between the two services.
+    /// </summary>
+    private async Task AgreeBetweenServicesAsync(Service provider, Service consumer, string title, DateTime openedAt, CancellationToken cancellationToken)
+    {
+        if (await db.Proposals.AnyAsync(p => p.ConsumerServiceId == consumer.Id && p.Title == title, cancellationToken))
+        {
+            return;
+        }
+
+        var proposal = Proposal.OpenBetweenServices(
+            provider, consumer, new HashSet<Guid> { provider.Id }, title, $"{consumer.Name} stops whenever {provider.Name} does.", TargetsFor(title), submit: true, MailOwner, openedAt);
+        var analysis = proposal.PublishAnalysis(
+            new AnalysisContent(4_000m, 650m, "EUR", 6m, 10, Feasibility.Feasible, [], ["Storage patching moves to Sunday nights."], null),
+            StorageLead,
+            openedAt.AddDays(2));
+        var terms = proposal.Accept(provider, analysis.Id, AcceptOption.Proposed, 650m, AgreementStanding.None, HeadOfWorkplace, MailOwner, openedAt.AddDays(3));
+        terms = terms with { ServiceHours = await AcceptProposal.Handler.ServiceHoursAsync(db, terms.Targets, defaultTimeZone, cancellationToken) };
+        var agreement = Agreement.Open(provider.Id, proposal.Consumer, terms);
+        db.Proposals.Add(proposal);
+        db.Agreements.Add(agreement);
+        db.Record(ChangeTypes.ProposalCreated, SubjectTypes.Proposal, proposal.Id, MailOwner, proposal.UpdatedAt, ProposalResponse.From(proposal));
+        db.Record(ChangeTypes.AgreementVersionCreated, SubjectTypes.Agreement, agreement.Id, MailOwner, terms.AcceptedAt, AgreementResponse.From(agreement, terms.AcceptedAt));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Opens the proposal and plays its story; an acceptance becomes the next version of the agreement.</summary>
     private async Task NegotiateAsync(
         Customer customer, Service service, string title, DateTime openedAt, Func<Proposal, AgreementStanding, AcceptedTerms?> story, CancellationToken cancellationToken)
@@ -345,7 +386,7 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
         db.Record(ChangeTypes.ProposalCreated, SubjectTypes.Proposal, proposal.Id, actor, proposal.UpdatedAt, ProposalResponse.From(proposal));
         if (terms is not null)
         {
-            terms = terms with { ServiceHours = await AcceptProposal.Handler.ServiceHoursAsync(db, terms.Targets, customer.Id, cancellationToken) };
+            terms = terms with { ServiceHours = await AcceptProposal.Handler.ServiceHoursAsync(db, terms.Targets, customer.TimeZone, cancellationToken) };
             if (agreement is null)
             {
                 agreement = Agreement.Open(service.Id, customer.Id, terms);

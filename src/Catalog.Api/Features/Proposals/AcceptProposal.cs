@@ -2,6 +2,8 @@ using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Features.Agreements;
+using Catalog.Api.Features.Customers;
+using Microsoft.Extensions.Options;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
 using FluentValidation;
@@ -12,7 +14,7 @@ using Catalog.Api.Infrastructure.ChangeFeed;
 namespace Catalog.Api.Features.Proposals;
 
 /// <summary>
-/// The customer accepts the proposed targets or the counter-offer of the current analysis, confirming the
+/// The customer (between services: whoever opened the proposal, or an admin) accepts the proposed targets or the counter-offer of the current analysis, confirming the
 /// agreement's resulting monthly charge as the analysis showed it, and names who signs. This is the only way an agreement version comes into being: version 1 of the agreement for
 /// (service, customer), or the next version of the existing one.
 /// </summary>
@@ -44,23 +46,24 @@ public static class AcceptProposal
         }
     }
 
-    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock) : IRequestHandler<Command, AgreementVersionResponse>
+    internal sealed class Handler(CatalogDbContext db, Actor actor, TimeProvider clock, IOptions<CustomerOptions> options) : IRequestHandler<Command, AgreementVersionResponse>
     {
         public async Task<AgreementVersionResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var proposal = await ProposalLookup.LoadAsync(db, command.ProposalId, forUpdate: true, cancellationToken);
+            ProposalLookup.EnsureMayDecide(proposal, actor);
             var service = await ProposalLookup.ServiceOfAsync(db, proposal, cancellationToken);
             var input = command.Input;
             var now = clock.GetUtcNow().UtcDateTime;
-            var agreement = await db.Agreements.Include(a => a.Versions)
-                .SingleOrDefaultAsync(a => a.ServiceId == proposal.ServiceId && a.CustomerId == proposal.CustomerId, cancellationToken);
+            var agreement = await ProposalLookup.AgreementsOf(db, proposal).Include(a => a.Versions).SingleOrDefaultAsync(cancellationToken);
             var signedBy = new Signatory(input.SignedBy!.Name!.Trim(), string.IsNullOrWhiteSpace(input.SignedBy.Title) ? null : input.SignedBy.Title.Trim());
             var terms = proposal.Accept(service, input.AnalysisId!.Value, input.Option!.Value, input.MonthlyCharge!.Value, agreement?.Standing ?? AgreementStanding.None, signedBy, actor.Ref, now);
-            terms = terms with { ServiceHours = await ServiceHoursAsync(db, terms.Targets, proposal.CustomerId, cancellationToken) };
+            var consumer = await AgreementConsumers.ReadAsync(db, proposal.Consumer, options.Value.DefaultTimeZone, cancellationToken);
+            terms = terms with { ServiceHours = await ServiceHoursAsync(db, terms.Targets, consumer.TimeZone, cancellationToken) };
             AgreementVersion version;
             if (agreement is null)
             {
-                agreement = Agreement.Open(proposal.ServiceId, proposal.CustomerId, terms);
+                agreement = Agreement.Open(proposal.ServiceId, proposal.Consumer, terms);
                 db.Agreements.Add(agreement);
                 version = agreement.Versions[0];
             }
@@ -79,14 +82,13 @@ public static class AcceptProposal
         }
 
         /// <summary>
-        /// What the agreed support hours mean today, in the customer's time zone: the version keeps this copy, so a later
+        /// What the agreed support hours mean today, in the consumer's time zone: the version keeps this copy, so a later
         /// change of the calendar or of the customer's time zone never changes what was promised.
         /// </summary>
-        internal static async Task<ServiceHoursCalendar> ServiceHoursAsync(CatalogDbContext db, IReadOnlyList<Target> targets, Guid customerId, CancellationToken cancellationToken)
+        internal static async Task<ServiceHoursCalendar> ServiceHoursAsync(CatalogDbContext db, IReadOnlyList<Target> targets, string timeZone, CancellationToken cancellationToken)
         {
             var level = targets.FirstOrDefault(t => t.Metric == SupportHoursMetric)?.Value.Level ?? ServiceHoursCalendar.AllHours;
             var calendar = await db.Calendars.AsNoTracking().SingleAsync(c => c.Key == level, cancellationToken);
-            var timeZone = await db.Customers.Where(c => c.Id == customerId).Select(c => c.TimeZone).SingleAsync(cancellationToken);
             return calendar.For(timeZone);
         }
     }

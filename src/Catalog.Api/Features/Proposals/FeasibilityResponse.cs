@@ -6,7 +6,7 @@ namespace Catalog.Api.Features.Proposals;
 /// <param name="From">Start of the twelve months the dependencies' availability is measured over.</param>
 /// <param name="To">End of them: now.</param>
 /// <param name="ProposedAvailability">The availability the current round asks for, in per cent; null when it asks for none.</param>
-/// <param name="Dependencies">Every direct dependency with what it delivered (null when unknown).</param>
+/// <param name="Dependencies">Every direct dependency with what it promises this service in an operational level agreement in force, or else what it delivered (null when neither is known).</param>
 /// <param name="Unknown">Direct dependencies never reported on: they can only lower the ceiling.</param>
 /// <param name="Current">The version of the customer's agreement on the service in force now (or the newest, before it takes effect); null without one.</param>
 /// <param name="Delivered">What the service delivered to this customer under its agreement over the last twelve months, month by month and target by target (empty without one).</param>
@@ -30,8 +30,8 @@ public sealed record FeasibilityResponse(
 /// <param name="ProposedAbove">How many percentage points the proposed availability lies above the ceiling (at least that many when some dependencies are unknown); 0 within a fully known ceiling; null when the proposal asks no availability, or lies within what is known while unknown dependencies could still put it above.</param>
 public sealed record CeilingResponse(decimal? Availability, DependencyResponse? LimitedBy, decimal? ProposedAbove);
 
-/// <param name="Availability">What it delivered around the clock over the twelve months, counting what it depends on, in per cent; null when unknown.</param>
-/// <param name="Basis">How the availability is known; null when it is not.</param>
+/// <param name="Availability">The availability its operational level agreement with this service promises (basis ola), or else what it delivered around the clock over the twelve months, counting what it depends on (basis measured), in per cent; null when unknown.</param>
+/// <param name="Basis">How the availability is known: ola (promised; overrides what was measured) or measured; null when it is not known.</param>
 public sealed record DependencyResponse(Guid ServiceId, string Name, decimal? Availability, AvailabilityBasis? Basis);
 
 public sealed record ServiceNameResponse(Guid ServiceId, string Name);

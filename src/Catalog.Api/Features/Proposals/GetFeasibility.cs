@@ -1,8 +1,8 @@
 using System.Globalization;
+using Catalog.Api.Domain.Agreements;
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Domain.Negotiation;
 using Catalog.Api.Features.Attainment;
-using Catalog.Api.Features.Customers;
 using Catalog.Api.Features.Services;
 using Catalog.Api.Infrastructure.Persistence;
 using MediatR;
@@ -13,7 +13,8 @@ namespace Catalog.Api.Features.Proposals;
 
 /// <summary>
 /// Whether IT can keep the availability a proposal asks for: the ceiling the service's direct dependencies allow (each
-/// one's availability over the last twelve months, counting what it in turn depends on), which one limits it and by
+/// one's availability as its operational level agreement with the service promises it, or else as measured over the
+/// last twelve months, counting what it in turn depends on), which one limits it and by
 /// how much, the dependencies nothing is known about, and what the service delivered to this customer month by month.
 /// A proposal above the ceiling is not refused: the ceiling is a consequence both sides read.
 /// </summary>
@@ -66,12 +67,12 @@ public static class GetFeasibility
             .Select(o => new CountedOutageInput(o.Id, o.ServiceId, o.Kind, o.Priority, Instant.FromDateTimeUtc(o.StartedAt), o.RestoredAt is { } r ? Instant.FromDateTimeUtc(r) : null))
             .ToLookup(o => o.AttributedServiceId);
 
+        var agreed = await AgreedAvailabilityAsync(db, proposal.ServiceId, direct, now, cancellationToken);
         var dependencies = direct.Select(d =>
         {
             var counted = ServiceGraph.Reachable(d, graph);
-            return counted.Any(watched.Contains)
-                ? new DependencyAvailability(d, AvailabilityCeiling.Measured(counted.SelectMany(s => outages[s]), from, now), AvailabilityBasis.Measured)
-                : new DependencyAvailability(d, null, null);
+            var measured = counted.Any(watched.Contains) ? AvailabilityCeiling.Measured(counted.SelectMany(s => outages[s]), from, now) : (decimal?)null;
+            return AvailabilityCeiling.Dependency(d, agreed.GetValueOrDefault(d), measured);
         }).ToList();
         var ceiling = AvailabilityCeiling.Of(dependencies);
         var history = await HistoryAsync(db, reader, proposal, now, cancellationToken);
@@ -96,12 +97,29 @@ public static class GetFeasibility
             InPlainWords(names[proposal.ServiceId], proposed, ceiling, names));
     }
 
+    /// <summary>
+    /// The availability each of <paramref name="providers"/> promises <paramref name="consumer"/> in the operational level
+    /// agreement version in force now, where there is one that names an availability for the whole service.
+    /// </summary>
+    private static async Task<Dictionary<Guid, decimal?>> AgreedAvailabilityAsync(
+        CatalogDbContext db, Guid consumer, IReadOnlyCollection<Guid> providers, Instant now, CancellationToken cancellationToken)
+    {
+        // Agreements between services belong to no customer, so the tenancy filter would hide them from a customer key;
+        // their promise is what the customer's ceiling rests on, and only that is read. No customer's agreement matches.
+        var agreements = await db.Agreements.IgnoreQueryFilters([CatalogDbContext.TenancyFilter]).AsNoTracking().Include(a => a.Versions)
+            .Where(a => a.CustomerId == null && a.ConsumerServiceId == consumer && providers.Contains(a.ServiceId) && a.Status == AgreementStatus.Active)
+            .ToListAsync(cancellationToken);
+        var at = now.ToDateTimeUtc();
+        return agreements.ToDictionary(
+            a => a.ServiceId,
+            a => a.VersionInForceAt(at)?.Targets.FirstOrDefault(t => t.Metric == AttainmentRules.AvailabilityMetric && t.Scope is null)?.Value.Number);
+    }
+
     /// <summary>The customer's agreement on the service: what it promises now, and what was delivered month by month, target by target.</summary>
     private static async Task<(CurrentPromiseResponse? Current, IReadOnlyList<DeliveredMonthResponse> Delivered)> HistoryAsync(
         CatalogDbContext db, AttainmentReader reader, Proposal proposal, Instant now, CancellationToken cancellationToken)
     {
-        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Versions)
-            .SingleOrDefaultAsync(a => a.ServiceId == proposal.ServiceId && a.CustomerId == proposal.CustomerId, cancellationToken);
+        var agreement = await ProposalLookup.AgreementOfAsync(db, proposal, cancellationToken);
         if (agreement is null)
         {
             return (null, []);
@@ -109,7 +127,7 @@ public static class GetFeasibility
 
         var nowUtc = now.ToDateTimeUtc();
         var current = agreement.Versions.Where(v => v.EffectiveFrom <= nowUtc).MaxBy(v => v.Number) ?? agreement.Versions.MinBy(v => v.Number)!;
-        var zone = await CustomerLookup.TimeZoneOfAsync(db, agreement.CustomerId, cancellationToken);
+        var zone = await reader.ZoneOfAsync(agreement, cancellationToken);
         var to = now.InZone(zone).Date.ToYearMonth();
         var attained = (await reader.ReadAsync([agreement], to.PlusMonths(-(Months - 1)), to, now, cancellationToken)).Single();
         var months = attained.Months.Select(m =>
@@ -129,8 +147,11 @@ public static class GetFeasibility
         var words = new List<string>();
         if (ceiling.LimitedBy is { } limit)
         {
-            words.Add(string.Create(CultureInfo.InvariantCulture,
-                $"What {service} relies on allows at most {ceiling.Availability:0.####}% availability; {names[limit.ServiceId]} limits it most, with {limit.Availability:0.####}% over the last {Months} months."));
+            words.Add(limit.Basis == AvailabilityBasis.Ola
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"What {service} relies on allows at most {ceiling.Availability:0.####}% availability; {names[limit.ServiceId]} limits it most, promising {limit.Availability:0.####}% in its operational level agreement with {service}.")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"What {service} relies on allows at most {ceiling.Availability:0.####}% availability; {names[limit.ServiceId]} limits it most, with {limit.Availability:0.####}% over the last {Months} months."));
         }
         else if (ceiling.Unknown.Count == 0)
         {
@@ -151,8 +172,15 @@ public static class GetFeasibility
 
         if (proposed is { } p && ceiling.Above(p) > 0)
         {
+            var basis = ceiling.LimitedBy?.Basis == AvailabilityBasis.Ola ? "promise" : "have delivered";
             words.Add(string.Create(CultureInfo.InvariantCulture,
-                $"The proposed {p:0.####}% is {ceiling.Above(p):0.####} percentage points above what the dependencies have delivered."));
+                $"The proposed {p:0.####}% is {ceiling.Above(p):0.####} percentage points above what the dependencies {basis}."));
+            if (ceiling.LimitedBy is { } raiser)
+            {
+                words.Add(raiser.Basis == AvailabilityBasis.Ola
+                    ? $"A stricter operational level agreement with {names[raiser.ServiceId]} would raise the ceiling."
+                    : $"An operational level agreement in which {names[raiser.ServiceId]} promises {service} a higher availability would raise the ceiling.");
+            }
         }
 
         return string.Join(' ', words);

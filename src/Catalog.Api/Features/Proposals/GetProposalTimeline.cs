@@ -1,4 +1,5 @@
 using Catalog.Api.Domain.Negotiation;
+using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.Metrics;
 using Catalog.Api.Infrastructure.Auth;
 using Catalog.Api.Infrastructure.Persistence;
@@ -31,7 +32,7 @@ public static class GetProposalTimeline
             var timeline = new TimelineResponse(proposal.Id, proposal.Status, entries);
 
             var service = await db.Services.AsNoTracking().Where(s => s.Id == proposal.ServiceId).Select(s => s.Name).SingleAsync(cancellationToken);
-            var customer = await db.Customers.AsNoTracking().Where(c => c.Id == proposal.CustomerId).Select(c => c.Name).SingleAsync(cancellationToken);
+            var customer = await AgreementConsumers.NameOfAsync(db, proposal.Consumer, cancellationToken);
             var targets = proposal.Rounds.SelectMany(r => r.Targets)
                 .Concat(proposal.Analyses.SelectMany(a => a.Content.CounterOffer?.Targets ?? []));
             var metrics = await vocabulary.ReadAsync(db, targets.Select(t => t.Metric), cancellationToken);

@@ -9,7 +9,7 @@ namespace Catalog.Api.Features.Proposals;
 public static class ListProposals
 {
     /// <summary>Proposals newest last (id order), filtered; a customer key sees only its own.</summary>
-    public sealed record Query(PageRequest Page, ProposalStatus? Status = null, Guid? ServiceId = null, Guid? CustomerId = null) : IRequest<Page<ProposalResponse>>;
+    public sealed record Query(PageRequest Page, ProposalStatus? Status = null, Guid? ServiceId = null, Guid? CustomerId = null, Guid? ConsumerServiceId = null) : IRequest<Page<ProposalResponse>>;
 
     internal sealed class Handler(CatalogDbContext db) : IRequestHandler<Query, Page<ProposalResponse>>
     {
@@ -20,6 +20,11 @@ public static class ListProposals
             if (query.CustomerId is { } customerId)
             {
                 proposals = proposals.Where(p => p.CustomerId == customerId);
+            }
+
+            if (query.ConsumerServiceId is { } consumerServiceId)
+            {
+                proposals = proposals.Where(p => p.ConsumerServiceId == consumerServiceId);
             }
 
             if (query.ServiceId is { } serviceId)

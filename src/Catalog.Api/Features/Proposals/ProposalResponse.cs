@@ -11,7 +11,11 @@ public sealed record ProposalResponse : IVersionTagged
 
     public Guid ServiceId { get; init; }
 
-    public Guid CustomerId { get; init; }
+    /// <summary>The customer the proposal is for; null between services.</summary>
+    public Guid? CustomerId { get; init; }
+
+    /// <summary>The dependent service an operational level agreement is for; null for a customer's proposal.</summary>
+    public Guid? ConsumerServiceId { get; init; }
 
     public required string Title { get; init; }
 
@@ -49,6 +53,7 @@ public sealed record ProposalResponse : IVersionTagged
         Id = proposal.Id,
         ServiceId = proposal.ServiceId,
         CustomerId = proposal.CustomerId,
+        ConsumerServiceId = proposal.ConsumerServiceId,
         Title = proposal.Title,
         BusinessJustification = proposal.BusinessJustification,
         Status = proposal.Status,

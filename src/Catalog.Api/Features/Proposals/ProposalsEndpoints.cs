@@ -17,7 +17,7 @@ public static class ProposalsEndpoints
             .WithSummary("List proposals (a customer key sees only its own)")
             .ProducesValidationProblem();
         group.MapPost("/", CreateAsync).WithName("CreateProposal")
-            .WithSummary("Propose targets for a live service; draft unless submit is true")
+            .WithSummary("Propose targets for a live service; draft unless submit is true. With consumerServiceId instead of customerId (IT leads, admins): an operational level agreement between a dependent service and this one")
             .RequireAuthorization(Policies.Propose)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -26,7 +26,7 @@ public static class ProposalsEndpoints
             .WithSummary("Read a proposal: status, allowed actions, rounds and the current analysis")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/submission", SubmitAsync).WithName("SubmitProposal")
-            .WithSummary("Send a draft to IT (customer only): draft → submitted")
+            .WithSummary("Send a draft to IT (the customer; between services, whoever opened it or an admin): draft → submitted")
             .RequireAuthorization(Policies.Decide)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -47,19 +47,19 @@ public static class ProposalsEndpoints
             .WithSummary("Whether IT can keep the proposed availability: the ceiling the dependencies allow, what limits it, and what the service delivered to this customer over the last 12 months")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/revisions", ReviseAsync).WithName("ReviseProposal")
-            .WithSummary("New targets, new round (customer only): → submitted (a draft stays a draft)")
+            .WithSummary("New targets, new round (the customer; between services, whoever opened it or an admin): → submitted (a draft stays a draft)")
             .RequireAuthorization(Policies.Decide)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/acceptance", AcceptAsync).WithName("AcceptProposal")
-            .WithSummary("Accept an option of the current analysis, confirming the agreement's resulting monthly charge and naming who signs (customer only): analysed → agreed, creates an agreement version")
+            .WithSummary("Accept an option of the current analysis, confirming the agreement's resulting monthly charge and naming who signs (the customer; between services, whoever opened it or an admin): analysed → agreed, creates an agreement version")
             .RequireAuthorization(Policies.Decide)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/withdrawal", WithdrawAsync).WithName("WithdrawProposal")
-            .WithSummary("Close the negotiation without agreement, with a reason (customer only): → withdrawn")
+            .WithSummary("Close the negotiation without agreement, with a reason (the customer; between services, whoever opened it or an admin): → withdrawn")
             .RequireAuthorization(Policies.Decide)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -73,9 +73,9 @@ public static class ProposalsEndpoints
     }
 
     private static async Task<Ok<Page<ProposalResponse>>> ListAsync(
-        HttpContext http, IMediator mediator, int? limit, string? cursor, string? status, Guid? serviceId, Guid? customerId, CancellationToken cancellationToken)
+        HttpContext http, IMediator mediator, int? limit, string? cursor, string? status, Guid? serviceId, Guid? customerId, Guid? consumerServiceId, CancellationToken cancellationToken)
     {
-        var query = new ListProposals.Query(PageRequest.From(limit, cursor), QueryValues.Enum<ProposalStatus>(status, nameof(status)), serviceId, customerId);
+        var query = new ListProposals.Query(PageRequest.From(limit, cursor), QueryValues.Enum<ProposalStatus>(status, nameof(status)), serviceId, customerId, consumerServiceId);
         var page = await mediator.Send(query, cancellationToken);
         return TypedResults.Ok(page.WithNextLink(http));
     }

@@ -28,6 +28,7 @@ public static class ReviseProposal
         public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var proposal = await ProposalLookup.LoadAsync(db, command.Id, forUpdate: true, cancellationToken);
+            ProposalLookup.EnsureMayDecide(proposal, actor);
             var service = await ProposalLookup.ServiceOfAsync(db, proposal, cancellationToken);
             var targets = command.Input.Targets!.ToTargets();
             await TargetInputs.EnsureValidAsync(vocabulary, db, targets, "targets", cancellationToken);

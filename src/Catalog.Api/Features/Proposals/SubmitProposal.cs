@@ -15,6 +15,7 @@ public static class SubmitProposal
         public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var proposal = await ProposalLookup.LoadAsync(db, command.Id, forUpdate: true, cancellationToken);
+            ProposalLookup.EnsureMayDecide(proposal, actor);
             var service = await ProposalLookup.ServiceOfAsync(db, proposal, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             proposal.Submit(service, actor.Ref, now);

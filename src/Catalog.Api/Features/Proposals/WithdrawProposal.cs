@@ -23,6 +23,7 @@ public static class WithdrawProposal
         public async Task<ProposalResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var proposal = await ProposalLookup.LoadAsync(db, command.Id, forUpdate: true, cancellationToken);
+            ProposalLookup.EnsureMayDecide(proposal, actor);
             var now = clock.GetUtcNow().UtcDateTime;
             proposal.Withdraw(command.Input.Reason!.Trim(), actor.Ref, now);
             db.Record(ChangeTypes.ProposalWithdrawn, SubjectTypes.Proposal, proposal.Id, actor.Ref, now, ProposalResponse.From(proposal));

@@ -33,7 +33,9 @@ public static class GetServiceImpact
         IReadOnlyList<SubscribedCustomer> Customers,
         IReadOnlyList<AffectedAgreement> Agreements);
 
-    public sealed record AffectedAgreement(Guid Id, Guid CustomerId, int Version, decimal MonthlyCharge, string Currency);
+    /// <param name="CustomerId">The customer; null for an operational level agreement.</param>
+    /// <param name="ConsumerServiceId">The dependent service of an operational level agreement; null for a customer's.</param>
+    public sealed record AffectedAgreement(Guid Id, Guid? CustomerId, int Version, decimal MonthlyCharge, string Currency, Guid? ConsumerServiceId);
 
     public sealed record SubscribedCustomer(Guid Id, string Key, string Name, int Units);
 
@@ -66,7 +68,7 @@ public static class GetServiceImpact
             var byService = subscribers.ToLookup(s => s.ServiceId, s => new SubscribedCustomer(s.Id, s.Key, s.Name, s.Units));
 
             var agreements = (await AgreementLookup.CurrentVersions(db).Where(a => ids.Contains(a.ServiceId)).ToListAsync(cancellationToken))
-                .ToLookup(a => a.ServiceId, a => new AffectedAgreement(a.AgreementId, a.CustomerId, a.Number, a.MonthlyCharge, a.Currency));
+                .ToLookup(a => a.ServiceId, a => new AffectedAgreement(a.AgreementId, a.CustomerId, a.Number, a.MonthlyCharge, a.Currency, a.ConsumerServiceId));
 
             ImpactedService Describe(Guid id, int distance, Guid? via)
             {

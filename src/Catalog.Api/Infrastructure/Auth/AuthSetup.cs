@@ -19,8 +19,8 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Curate, policy => policy.RequireRole(Roles.Admin, Roles.ItLead))
             .AddPolicy(Policies.Administer, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Decide, policy => policy.RequireRole(Roles.Customer))
-            .AddPolicy(Policies.Propose, policy => policy.RequireRole(Roles.Customer, Roles.Admin))
+            .AddPolicy(Policies.Decide, policy => policy.RequireRole(Roles.Customer, Roles.ItLead, Roles.Admin))
+            .AddPolicy(Policies.Propose, policy => policy.RequireRole(Roles.Customer, Roles.ItLead, Roles.Admin))
             .AddPolicy(Policies.ReadFeed, policy => policy.RequireRole(Roles.Integrator, Roles.ItLead, Roles.Admin))
             .AddPolicy(Policies.RecordDelivery, policy => policy.RequireRole(Roles.Integrator, Roles.ItLead, Roles.Admin))
             .AddPolicy(Policies.Terminate, policy => policy.RequireRole(Roles.Customer, Roles.Admin));

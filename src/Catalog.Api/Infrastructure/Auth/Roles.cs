@@ -37,10 +37,13 @@ public static class Policies
     /// <summary>Customers, keys and custom metrics: admins only.</summary>
     public const string Administer = "administer";
 
-    /// <summary>Deciding a negotiation (submit, revise, accept, withdraw): the customer alone.</summary>
+    /// <summary>
+    /// Deciding a negotiation (submit, revise, accept, withdraw): the customer alone, or, between services, whoever
+    /// opened it (an IT lead) or an admin; the proposal itself says which (<c>Proposal.MayBeDecidedBy</c>).
+    /// </summary>
     public const string Decide = "decide";
 
-    /// <summary>Opening a proposal: a customer for itself, or an admin on a customer's behalf.</summary>
+    /// <summary>Opening a proposal: a customer for itself, an admin on a customer's behalf, or an IT lead or admin between services.</summary>
     public const string Propose = "propose";
 
     /// <summary>Reading the change feed: integrators, IT leads and admins; customers may not.</summary>

@@ -61,6 +61,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Title = "The request could not be read.",
             Detail = badRequest.Message,
         },
+        ForbiddenException => Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Your role may not do this.", exception.Message),
         NotFoundException => Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", exception.Message),
         DomainRuleException rule => WithFacts(
             Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict(rule.Code), "The request conflicts with a business rule.", rule.Message),

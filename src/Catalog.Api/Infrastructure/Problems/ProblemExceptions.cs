@@ -10,6 +10,12 @@ public sealed class InvalidInputException(string field, string message) : Except
     public string Field { get; } = field;
 }
 
+/// <summary>
+/// The caller's role may use the endpoint but not on this resource (403): an IT lead deciding a customer's proposal,
+/// a customer key opening a proposal between services. Refused like a policy refusal, with the reason.
+/// </summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
 /// <summary>A uniqueness or state conflict found by a handler (409).</summary>
 public sealed class ConflictException(string code, string message) : Exception(message)
 {

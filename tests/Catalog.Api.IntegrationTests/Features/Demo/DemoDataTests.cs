@@ -36,7 +36,10 @@ public sealed class DemoDataTests
         var ordering = services.Single(s => s["key"].Value<string>() == "online-ordering");
         Assert.Contains(analyses[0]!["consequences"]!.AsArray(), c => c!["serviceId"].Value<string>() == ordering.Id().ToString());
 
-        Assert.Equal(3, agreements.Count);
+        Assert.Equal(4, agreements.Count);
+        var ola = agreements.Single(a => a["consumerServiceId"] is not null);
+        Assert.Equal((email.Id(), services.Single(s => s["key"].Value<string>() == "storage").Id()), (ola["consumerServiceId"].Value<Guid>(), ola["serviceId"].Value<Guid>()));
+        Assert.Null(ola["customerId"]);
         var trading = agreements.Single(a => a["serviceId"].Value<string>() == services.Single(s => s["key"].Value<string>() == "trading-platform").Id().ToString());
         Assert.Equal(2, trading["versionCount"].Value<int>());
         var history = await (await admin.GetAsync($"/api/v1/agreements/{trading.Id()}/versions")).ExpectItemsAsync(HttpStatusCode.OK);
@@ -124,7 +127,7 @@ public sealed class DemoDataTests
     }
 
     [SkippableFact]
-    public async Task SeedDemo_FinanceAsksForMoreThanMailsDependenciesDelivered_FeasibilityShowsTheCeiling()
+    public async Task SeedDemo_FinanceAsksAboveWhatStoragePromisesMail_FeasibilityShowsTheCeilingOfTheOla()
     {
         using var factory = new CatalogApiFactory(null, Seed);
         var admin = factory.ClientWithKey();
@@ -133,6 +136,7 @@ public sealed class DemoDataTests
         var feasibility = await (await admin.GetAsync($"/api/v1/proposals/{proposal.Id()}/feasibility")).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("Storage", feasibility["ceiling"]!["limitedBy"]!["name"].Value<string>());
+        Assert.Equal(("ola", 99.95m), (feasibility["ceiling"]!["limitedBy"]!["basis"].Value<string>(), feasibility["ceiling"]!["limitedBy"]!["availability"].Value<decimal>()));
         Assert.True(feasibility["ceiling"]!["proposedAbove"].Value<decimal>() > 0);
         Assert.Contains("The proposed 99.99% is", feasibility["inPlainWords"].Value<string>(), StringComparison.Ordinal);
     }

@@ -265,6 +265,22 @@ public class AgreementDocumentTests
     }
 
     [Fact]
+    public void Markdown_BetweenServices_NamesProviderAndConsumerAndChargesNoBusinessUnit()
+    {
+        var context = Context(units: 50) with { ServiceName = "Storage", ConsumerName = "Corporate Email", BetweenServices = true };
+
+        var markdown = AgreementDocument.Markdown(Version(Round1Targets, monthlyCharge: 900m), context);
+
+        Assert.StartsWith("# Storage for Corporate Email\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("Operational level agreement between Storage (provider) and Corporate Email (consumer), version 1, in force from", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Service level agreement", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Keeping these service levels costs IT 900.00 EUR per month; an operational level agreement is charged to no business unit.\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("cost centre", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("per user per month", markdown, StringComparison.Ordinal);
+        Assert.Contains("for Corporate Email by", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_NoOneOffCost_SaysSo()
     {
         var version = Agreement.Open(ServiceId, CustomerId, Terms(acceptedAt: T0) with { OneOffCost = 0m }).Versions[0];

@@ -59,7 +59,7 @@ public class AgreementTests
         var (proposal, analysis) = AnalysedProposal(Analysis(monthlyCostDelta: 11_000m, leadTimeDays: 7));
         var terms = proposal.Accept(Mail, analysis.Id, AcceptOption.Proposed, 11_000m, AgreementStanding.None, Signer, Customer2, T2);
 
-        var version = Agreement.Open(proposal.ServiceId, proposal.CustomerId, terms).Versions[0];
+        var version = Agreement.Open(proposal.ServiceId, proposal.Consumer, terms).Versions[0];
 
         Assert.Equal((proposal.Id, proposal.Title, 1, analysis.Id, Customer2, T2), (version.ProposalId, version.ProposalTitle, version.Round, version.AnalysisId, version.AcceptedBy, version.AcceptedAt));
         Assert.Equal(11_000m, version.MonthlyCharge);

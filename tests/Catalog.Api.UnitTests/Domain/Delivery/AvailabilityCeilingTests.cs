@@ -103,4 +103,43 @@ public class AvailabilityCeilingTests
         // 144 of 14,400 minutes.
         Assert.Equal(99m, AvailabilityCeiling.Measured(outages, From, To));
     }
+    [Fact]
+    public void Dependency_AnOlaInForce_OverridesWhatWasMeasured()
+    {
+        var storage = AvailabilityCeiling.Dependency(Storage, agreed: 99.95m, measured: 99.99m);
+
+        Assert.Equal(99.95m, storage.Availability);
+        Assert.Equal(AvailabilityBasis.Ola, storage.Basis);
+    }
+
+    [Fact]
+    public void Dependency_NoOla_IsWhatWasMeasuredOrUnknown()
+    {
+        Assert.Equal(new DependencyAvailability(Network, 99.9m, AvailabilityBasis.Measured), AvailabilityCeiling.Dependency(Network, null, 99.9m));
+        Assert.Equal(new DependencyAvailability(Directory, null, null), AvailabilityCeiling.Dependency(Directory, null, null));
+    }
+
+    [Fact]
+    public void Of_AnOlaAndAMeasuredDependency_IsTheSerialProductLimitedByTheOla()
+    {
+        var ceiling = AvailabilityCeiling.Of([AvailabilityCeiling.Dependency(Storage, 99.5m, 99.99m), AvailabilityCeiling.Dependency(Network, null, 99.9m)]);
+
+        // The promise, not the better measurement, counts: 0.995 × 0.999 = 0.994005.
+        Assert.Equal(99.4005m, ceiling.Availability);
+        Assert.Equal(Storage, ceiling.LimitedBy!.ServiceId);
+        Assert.Equal(AvailabilityBasis.Ola, ceiling.LimitedBy.Basis);
+        Assert.Empty(ceiling.Unknown);
+    }
+
+    [Fact]
+    public void Of_AnOlaForANeverWatchedDependency_MakesItKnownWhileAnotherStaysUnknown()
+    {
+        var ceiling = AvailabilityCeiling.Of([AvailabilityCeiling.Dependency(Storage, 99.9m, null), AvailabilityCeiling.Dependency(Directory, null, null)]);
+
+        Assert.Equal(99.9m, ceiling.Availability);
+        Assert.Equal(AvailabilityBasis.Ola, ceiling.LimitedBy!.Basis);
+        Assert.Equal(Directory, Assert.Single(ceiling.Unknown).ServiceId);
+        Assert.Null(ceiling.Above(99.5m));
+        Assert.Equal(0.05m, ceiling.Above(99.95m));
+    }
 }

@@ -18,6 +18,17 @@ internal static class ActorColumns
     }
 }
 
+/// <summary>
+/// A proposal or agreement is for a customer or for a dependent service, never both or neither: the domain sees to it,
+/// and the row holds the rule too, so no other writer can break it.
+/// </summary>
+internal static class ConsumerColumns
+{
+    public const string ExactlyOne = "(\"CustomerId\" IS NULL) <> (\"ConsumerServiceId\" IS NULL)";
+
+    public static string ExactlyOneName(string table) => $"CK_{table}_OneConsumer";
+}
+
 internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
 {
     public void Configure(EntityTypeBuilder<Proposal> builder)
@@ -30,7 +41,10 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Service>().WithMany().HasForeignKey(p => p.ServiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Service>().WithMany().HasForeignKey(p => p.ConsumerServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint(ConsumerColumns.ExactlyOneName("Proposals"), ConsumerColumns.ExactlyOne));
         builder.HasIndex(p => new { p.CustomerId, p.Id });
+        builder.HasIndex(p => new { p.ConsumerServiceId, p.Id });
         builder.HasIndex(p => new { p.ServiceId, p.Id });
         builder.HasMany(p => p.Rounds).WithOne().HasForeignKey(r => r.ProposalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Analyses).WithOne().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Restrict);
@@ -78,11 +92,16 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
 
-        // One agreement per (service, customer): a concurrent second acceptance cannot open another.
+        // One agreement per (service, customer), and per (service, consumer service): a concurrent second acceptance
+        // cannot open another. The consumer column that is null takes no part (nulls are distinct in both providers).
         builder.HasIndex(a => new { a.ServiceId, a.CustomerId }).IsUnique();
+        builder.HasIndex(a => new { a.ServiceId, a.ConsumerServiceId }).IsUnique();
         builder.HasIndex(a => new { a.CustomerId, a.Id });
+        builder.HasIndex(a => new { a.ConsumerServiceId, a.Id });
         builder.HasOne<Service>().WithMany().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Service>().WithMany().HasForeignKey(a => a.ConsumerServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint(ConsumerColumns.ExactlyOneName("Agreements"), ConsumerColumns.ExactlyOne));
         builder.Property(a => a.TerminationReason).HasMaxLength(2000);
         builder.ComplexProperty(a => a.TerminatedBy, actor => ActorColumns.Configure(actor, "TerminatedBy"));
         builder.Property(a => a.Version).IsConcurrencyToken();

@@ -28,13 +28,16 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ConsumerServiceId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("CustomerId")
+                    b.Property<Guid?>("CustomerId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ServiceId")
@@ -83,12 +86,20 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConsumerServiceId", "Id");
+
                     b.HasIndex("CustomerId", "Id");
+
+                    b.HasIndex("ServiceId", "ConsumerServiceId")
+                        .IsUnique();
 
                     b.HasIndex("ServiceId", "CustomerId")
                         .IsUnique();
 
-                    b.ToTable("Agreements");
+                    b.ToTable("Agreements", t =>
+                        {
+                            t.HasCheckConstraint("CK_Agreements_OneConsumer", "(\"CustomerId\" IS NULL) <> (\"ConsumerServiceId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Catalog.Api.Domain.Agreements.AgreementVersion", b =>
@@ -845,13 +856,16 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .UseCollation("C");
 
+                    b.Property<Guid?>("ConsumerServiceId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("CurrentRound")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("CustomerId")
+                    b.Property<Guid?>("CustomerId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ServiceId")
@@ -882,11 +896,16 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConsumerServiceId", "Id");
+
                     b.HasIndex("CustomerId", "Id");
 
                     b.HasIndex("ServiceId", "Id");
 
-                    b.ToTable("Proposals");
+                    b.ToTable("Proposals", t =>
+                        {
+                            t.HasCheckConstraint("CK_Proposals_OneConsumer", "(\"CustomerId\" IS NULL) <> (\"ConsumerServiceId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Catalog.Api.Domain.Negotiation.ProposalEvent", b =>
@@ -1431,11 +1450,15 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Catalog.Api.Domain.Agreements.Agreement", b =>
                 {
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ConsumerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Catalog.Api.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Catalog.Api.Domain.Services.Service", null)
                         .WithMany()
@@ -1520,11 +1543,15 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Catalog.Api.Domain.Negotiation.Proposal", b =>
                 {
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ConsumerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Catalog.Api.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Catalog.Api.Domain.Services.Service", null)
                         .WithMany()

@@ -23,13 +23,16 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ConsumerServiceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("CustomerId")
+                    b.Property<Guid?>("CustomerId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ServiceId")
@@ -75,12 +78,20 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConsumerServiceId", "Id");
+
                     b.HasIndex("CustomerId", "Id");
+
+                    b.HasIndex("ServiceId", "ConsumerServiceId")
+                        .IsUnique();
 
                     b.HasIndex("ServiceId", "CustomerId")
                         .IsUnique();
 
-                    b.ToTable("Agreements");
+                    b.ToTable("Agreements", t =>
+                        {
+                            t.HasCheckConstraint("CK_Agreements_OneConsumer", "(\"CustomerId\" IS NULL) <> (\"ConsumerServiceId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Catalog.Api.Domain.Agreements.AgreementVersion", b =>
@@ -796,13 +807,16 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ConsumerServiceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CurrentRound")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("CustomerId")
+                    b.Property<Guid?>("CustomerId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ServiceId")
@@ -831,11 +845,16 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConsumerServiceId", "Id");
+
                     b.HasIndex("CustomerId", "Id");
 
                     b.HasIndex("ServiceId", "Id");
 
-                    b.ToTable("Proposals");
+                    b.ToTable("Proposals", t =>
+                        {
+                            t.HasCheckConstraint("CK_Proposals_OneConsumer", "(\"CustomerId\" IS NULL) <> (\"ConsumerServiceId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Catalog.Api.Domain.Negotiation.ProposalEvent", b =>
@@ -1346,11 +1365,15 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Catalog.Api.Domain.Agreements.Agreement", b =>
                 {
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ConsumerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Catalog.Api.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Catalog.Api.Domain.Services.Service", null)
                         .WithMany()
@@ -1435,11 +1458,15 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Catalog.Api.Domain.Negotiation.Proposal", b =>
                 {
+                    b.HasOne("Catalog.Api.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ConsumerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Catalog.Api.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Catalog.Api.Domain.Services.Service", null)
                         .WithMany()
