@@ -39,15 +39,16 @@ public sealed record MetricChoice(MetricResponse Metric, IReadOnlyList<(string L
 /// </summary>
 public sealed class TargetRows
 {
-    private readonly List<int> _rowOfTarget = [];
-
     private TargetRows(string prefix, IReadOnlyList<MetricChoice> metrics)
     {
-        Prefix = prefix;
+        Map = new RowMap(prefix);
         Metrics = metrics;
     }
 
-    public string Prefix { get; }
+    public string Prefix => Map.Prefix;
+
+    /// <summary>Which row each target sent came from.</summary>
+    public RowMap Map { get; }
 
     public IReadOnlyList<MetricChoice> Metrics { get; }
 
@@ -77,43 +78,18 @@ public sealed class TargetRows
             }).ToList();
 
     /// <summary>The rows with a value, as the use case takes them; remembers which row each came from.</summary>
-    public IReadOnlyList<TargetInput> Inputs(IReadOnlyList<TargetField>? rows)
-    {
-        _rowOfTarget.Clear();
-        var inputs = new List<TargetInput>();
-        for (var row = 0; row < (rows?.Count ?? 0); row++)
+    public IReadOnlyList<TargetInput> Inputs(IReadOnlyList<TargetField>? rows) =>
+        Map.Keep(rows, row => !string.IsNullOrWhiteSpace(row.Value), (row, _) =>
         {
-            var field = rows![row];
-            if (string.IsNullOrWhiteSpace(field.Value))
-            {
-                continue;
-            }
-
-            var typed = field.Value.Trim();
+            var typed = row.Value!.Trim();
             var value = decimal.TryParse(typed, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number)
                 ? TargetValue.Of(number)
                 : TargetValue.Of(typed);
-            _rowOfTarget.Add(row);
-            inputs.Add(new TargetInput(field.Metric, value, FormValues.Text(field.Scope)));
-        }
-
-        return inputs;
-    }
+            return new TargetInput(row.Metric, value, FormValues.Text(row.Scope));
+        });
 
     /// <summary>The form's field for one the use case named: <c>targets[1].value</c> of the second target asked for is the row it was typed in.</summary>
-    public string FieldOf(string field)
-    {
-        var start = Prefix + "[";
-        if (!field.StartsWith(start, StringComparison.OrdinalIgnoreCase))
-        {
-            return field;
-        }
-
-        var end = field.IndexOf(']', start.Length);
-        return end > 0 && int.TryParse(field[start.Length..end], out var index) && index < _rowOfTarget.Count
-            ? $"{Prefix}[{_rowOfTarget[index]}]{field[(end + 1)..]}"
-            : field;
-    }
+    public string FieldOf(string field) => Map.FieldOf(field);
 
     public MetricChoice? Choice(string? metric) => Metrics.FirstOrDefault(m => m.Metric.Key == metric);
 
