@@ -11,6 +11,8 @@ public static class PortalNavigation
 {
     private static readonly string[] Everyone = [Roles.Customer, Roles.ItLead, Roles.Admin, Roles.Integrator];
     private static readonly string[] BusinessUnits = [Roles.Customer];
+    private static readonly string[] ItLeads = [Roles.ItLead, Roles.Admin];
+    private static readonly string[] DeliveryRecorders = [Roles.ItLead, Roles.Admin, Roles.Integrator];
 
     public static IReadOnlyList<NavLink> Links { get; } =
     [
@@ -18,6 +20,9 @@ public static class PortalNavigation
         new("Subscriptions and charges", "/portal/subscriptions", BusinessUnits),
         new("Agreements", "/portal/agreements", BusinessUnits),
         new("Service reviews", "/portal/reviews", BusinessUnits),
+        new("Proposals", "/portal/proposals", BusinessUnits),
+        new("Proposal queue", "/portal/queue", ItLeads),
+        new("Outages", "/portal/outages", DeliveryRecorders),
     ];
 
     public static IEnumerable<NavLink> For(ClaimsPrincipal user) => Links.Where(l => l.Roles.Any(user.IsInRole));
