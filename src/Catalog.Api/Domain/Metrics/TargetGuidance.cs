@@ -21,7 +21,7 @@ public static class TargetGuidance
     public static IReadOnlyList<decimal> AvailabilityExamples { get; } = [99m, 99.5m, 99.9m, 99.95m, 99.99m];
 
     /// <summary>Times to restore a reader is shown for comparison, in minutes.</summary>
-    public static IReadOnlyList<decimal> DurationExamples { get; } = [15m, 60m, 240m, 1440m];
+    public static IReadOnlyList<decimal> DurationExamples { get; } = [60m, 240m, 480m, 1440m];
 
     /// <summary>One numeric target value in plain words; null when the value does not fit the metric (the use case says why).</summary>
     public static string? ForNumber(string metricKey, string unit, MetricDirection direction, decimal value)
