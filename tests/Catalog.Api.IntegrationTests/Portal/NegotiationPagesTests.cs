@@ -272,6 +272,23 @@ public sealed class NegotiationPagesTests(CatalogApiFactory factory) : IClassFix
         Assert.Equal(new DateTime(2026, 1, 5, 9, 15, 0, DateTimeKind.Utc), Assert.Single(await OutagesAsync(negotiation))!["restoredAt"].Value<DateTime>().ToUniversalTime());
     }
 
+    [SkippableFact]
+    public async Task ProposalLists_ForTheBusinessUnitNewestFirst_ForItOldestFirstWithTheBusinessUnit()
+    {
+        var negotiation = await NegotiationScenario.StartAsync(factory, serviceName: "Queue Order Platform");
+        await negotiation.ProposeAsync(title: "Queue order first");
+        await negotiation.ProposeAsync(title: "Queue order second");
+        var customer = await factory.SignedInAsync(await negotiation.Catalog.IssueKeyAsync("customer", negotiation.Customer.Id()));
+        var itLead = await factory.SignedInAsync(await negotiation.Catalog.IssueKeyAsync("it-lead"));
+
+        var own = await (await customer.GetAsync("/portal/proposals")).Content.ReadAsStringAsync();
+        var queue = await (await itLead.GetAsync("/portal/queue")).Content.ReadAsStringAsync();
+
+        Assert.True(own.IndexOf("Queue order second", StringComparison.Ordinal) < own.IndexOf("Queue order first", StringComparison.Ordinal));
+        Assert.True(queue.IndexOf("Queue order first", StringComparison.Ordinal) < queue.IndexOf("Queue order second", StringComparison.Ordinal));
+        Assert.Contains("<td>Trading Desk</td>", queue, StringComparison.Ordinal);
+    }
+
     [SkippableTheory]
     [InlineData("customer", "/portal/queue")]
     [InlineData("customer", "/portal/outages")]
