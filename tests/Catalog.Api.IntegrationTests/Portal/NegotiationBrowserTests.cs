@@ -88,9 +88,15 @@ public sealed class NegotiationBrowserTests(PortalBrowser browser) : IClassFixtu
             Assert.Contains("agreed", await unit.Page.Locator(".lead").InnerTextAsync(), StringComparison.Ordinal);
             await unit.Page.GetByRole(AriaRole.Link, new() { Name = "Read the agreement" }).ClickAsync();
 
-            // The portal branch's agreement page; its review page is not on this branch yet, so the story ends at the agreement.
             Assert.StartsWith("Trading Platform for Trading Desk", await unit.Page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains("Dana Ruiz", await unit.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+            // This month's review: the counter-offer takes effect in ten days, so the month's review is where it will show.
+            await unit.Page.GetByRole(AriaRole.Link, new() { Name = "Service reviews" }).ClickAsync();
+            Assert.Equal("Monthly service reviews", await unit.Page.Locator("h1").InnerTextAsync());
+            var month = unit.Page.Locator("main .card a").First;
+            await month.ClickAsync();
+            Assert.Equal(200, (await unit.Page.Context.APIRequest.GetAsync(unit.Page.Url)).Status);
             Assert.Empty(unit.Complaints);
         }
     }

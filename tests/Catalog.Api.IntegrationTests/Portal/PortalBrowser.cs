@@ -12,7 +12,7 @@ namespace Catalog.Api.IntegrationTests.Portal;
 /// reach the in-memory test server), and Debian's headless Chromium driven by Playwright. Without Chromium the tests
 /// skip with the reason, except where <c>CATALOG_REQUIRE_BROWSER=1</c> (CI), where they fail.
 /// </summary>
-public sealed class PortalBrowser : IAsyncLifetime
+public class PortalBrowser : IAsyncLifetime
 {
     /// <summary>Debian's Chromium; `.ci/run` installs it. Playwright cannot download a browser here.</summary>
     public const string Chromium = "/usr/bin/chromium";
@@ -24,8 +24,14 @@ public sealed class PortalBrowser : IAsyncLifetime
     private IBrowser? _browser;
 
     public PortalBrowser()
+        : this(null)
     {
-        Api = new CatalogApiFactory();
+    }
+
+    /// <param name="settings">Configuration on top of the test defaults (the demo organisation, say).</param>
+    protected PortalBrowser(IReadOnlyDictionary<string, string?>? settings)
+    {
+        Api = new CatalogApiFactory(null, settings);
         Api.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
