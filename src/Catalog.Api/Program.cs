@@ -23,6 +23,7 @@ using Catalog.Api.Infrastructure.OpenApi;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using Catalog.Api.Infrastructure.RateLimiting;
+using Catalog.Api.Portal;
 using Catalog.Api.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -47,7 +48,8 @@ builder.Services
     .AddCatalogProblemDetails()
     .AddCatalogRequestRules()
     .AddCatalogPersistence(builder.Configuration)
-    .AddCatalogAuth()
+    .AddCatalogAuth(builder.Configuration)
+    .AddCatalogPortal()
     .AddCatalogApplication(builder.Configuration)
     .AddCatalogOpenApi()
     .AddCatalogWebhooks(builder.Configuration)
@@ -68,8 +70,12 @@ if (migrateOnly)
 app.UseHeadAsGet();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePortalResponses();
 app.UseRequestRules();
 app.UseQueryTextRules();
+
+// The portal's stylesheet, ahead of routing (the portal's catch-all page would claim it) and of authorization.
+app.UseStaticFiles();
 app.UseRouting();
 
 // The UI is static files served ahead of authorization: the fallback policy would otherwise close it.
@@ -85,6 +91,7 @@ app.UseCatalogResponseCache();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapOpenApi().AllowAnonymous();
+app.MapCatalogPortal();
 
 // Probes come from the orchestrator, often through one address: a limited probe would take a healthy instance out.
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();

@@ -17,6 +17,7 @@ public class ArchitectureTests
     private const string DomainNamespace = "Catalog.Api.Domain";
     private const string FeaturesNamespace = "Catalog.Api.Features";
     private const string InfrastructureNamespace = "Catalog.Api.Infrastructure";
+    private const string PortalNamespace = "Catalog.Api.Portal";
 
     private static readonly Assembly Api = typeof(Service).Assembly;
 
@@ -70,6 +71,22 @@ public class ArchitectureTests
             .Select(t => t.FullName);
 
         Assert.Contains(typeof(DemoData), users); // guards the rule: the search finds what uses the features
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void PortalPages_All_SendUseCasesAndNeverTouchTheDatabase()
+    {
+        // The portal applies the API's rules and tenancy because it sends the same MediatR requests; a page (its model
+        // or its compiled view) that reached the DbContext would be a second copy of a use case.
+        var portal = Api.GetTypes().Where(t => InNamespace(t, PortalNamespace)).ToHashSet();
+        var offenders = Types.InAssembly(Api).That().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Catalog.Api.Infrastructure.Persistence").GetTypes()
+            .Where(portal.Contains)
+            .Select(t => t.FullName);
+        var senders = Types.InAssembly(Api).That().HaveDependencyOn("MediatR").GetTypes().ToList();
+
+        Assert.Contains(typeof(Catalog.Api.Portal.Pages.Agreements.AgreementModel), senders); // guards the rule: pages are searched
+        Assert.Contains(portal, t => t.Name == "Portal_Pages_Agreements_Agreement"); // the compiled view, where an @inject would be
         Assert.Empty(offenders);
     }
 

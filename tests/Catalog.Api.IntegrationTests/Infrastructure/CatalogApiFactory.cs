@@ -34,6 +34,9 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>Where the clients send requests: the in-memory server, or the address of a real one (<see cref="Portal.PortalBrowser"/>).</summary>
+    public Uri BaseAddress { get; set; } = new("http://localhost");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -50,7 +53,7 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
     /// A client whose every exchange is held to the committed OpenAPI document (<see cref="ContractValidatingHandler"/>):
     /// the whole suite doubles as a check that the API does what the document says.
     /// </summary>
-    public new HttpClient CreateClient() => CreateDefaultClient(new Uri("http://localhost"), new ContractValidatingHandler());
+    public new HttpClient CreateClient() => CreateDefaultClient(BaseAddress, new ContractValidatingHandler());
 
     /// <summary>A client that sends the given API key (the bootstrap admin key by default).</summary>
     public HttpClient ClientWithKey(string? apiKey = AdminKey)

@@ -86,7 +86,20 @@ public sealed record ReviewOutage(
 public sealed record ReviewCorrection(string Outage, DateTime At, string Reason, string InPlainWords);
 
 /// <summary>One month of the last twelve, judged by the availability promise (the strictest and the worst where two versions shared the month).</summary>
-public sealed record ReviewGlance(string Month, decimal? Target, decimal? Achieved, bool? Met);
+public sealed record ReviewGlance(string Month, decimal? Target, decimal? Achieved, bool? Met)
+{
+    /// <summary>A month (YYYY-MM) from its availability targets as judged: the strictest promise, the worst delivery, missed if any was.</summary>
+    public static ReviewGlance Of(string month, IReadOnlyList<(decimal? Target, decimal? Achieved, bool? Met)> availability)
+    {
+        if (availability.Count == 0)
+        {
+            return new ReviewGlance(month, null, null, null);
+        }
+
+        bool? met = availability.Any(t => t.Met == false) ? false : availability.All(t => t.Met == true) ? true : null;
+        return new ReviewGlance(month, availability.Max(t => t.Target), availability.Min(t => t.Achieved), met);
+    }
+}
 
 public static class ServiceReview
 {
@@ -345,17 +358,9 @@ public static class ServiceReview
         return new ReviewCorrection(outage.Summary, correction.At, correction.Reason, words);
     }
 
-    private static ReviewGlance Glance(MonthAttainment month)
-    {
-        var availability = month.Versions.SelectMany(v => v.Targets).Where(t => t.Metric == AttainmentRules.AvailabilityMetric).ToList();
-        if (availability.Count == 0)
-        {
-            return new ReviewGlance(Period(month.Month), null, null, null);
-        }
-
-        bool? met = availability.Any(t => t.Met == false) ? false : availability.All(t => t.Met == true) ? true : null;
-        return new ReviewGlance(Period(month.Month), availability.Max(t => t.Target.Number), availability.Min(t => t.Achieved), met);
-    }
+    private static ReviewGlance Glance(MonthAttainment month) => ReviewGlance.Of(
+        Period(month.Month),
+        month.Versions.SelectMany(v => v.Targets).Where(t => t.Metric == AttainmentRules.AvailabilityMetric).Select(t => (t.Target.Number, t.Achieved, t.Met)).ToList());
 
     private static string Glance(ReviewGlance glance) => glance switch
     {

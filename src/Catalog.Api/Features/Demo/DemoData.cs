@@ -99,7 +99,8 @@ public sealed class DemoData(CatalogDbContext db, IMapper mapper, TimeProvider c
             new UnitCost("mailbox", 4.20m, "EUR"), [storage, network],
             [new Alternative("Hosted email", 3.10m, "EUR", "Vendor-hosted mailboxes, 50 GB, no on-site archive")], cancellationToken);
         var ordering = await ServiceAsync("online-ordering", "Online Ordering", "Customers place and track their orders on the web shop.", "sales", "E-Commerce", ServiceKind.Business, new UnitCost("1,000 orders", 12m, "EUR"), [storage, network], [], cancellationToken);
-        var reporting = await ServiceAsync("sales-reporting", "Production Sales Reporting", "Sales figures by region and product, from the order system.", "sales", "Data Platform", ServiceKind.Business, new UnitCost("report user", 18m, "EUR"), [warehouse, network], [], cancellationToken);
+        var reporting = await ServiceAsync("sales-reporting", "Production Sales Reporting", "Sales figures by region and product, from the order system.", "sales", "Data Platform", ServiceKind.Business, new UnitCost("report user", 18m, "EUR"), [warehouse, network],
+            [new Alternative("Self-service BI licences", 14.50m, "EUR", "Vendor dashboards on a copy of the data, refreshed weekly"), new Alternative("Spreadsheet exports", 6m, "EUR", "A monthly export; no regional drill-down")], cancellationToken);
         var trading = await ServiceAsync("trading-platform", "Trading Platform", "Order entry and execution for the trading desk.", "banking", "Markets Technology", ServiceKind.Business, new UnitCost("trader seat", 950m, "EUR"), [storage, network], [], cancellationToken);
 
         var sales = await CustomerAsync("sales-division", "Sales Division", "CC-4100", "sales-it@example.com", cancellationToken);

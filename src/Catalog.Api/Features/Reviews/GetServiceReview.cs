@@ -1,6 +1,7 @@
 using Catalog.Api.Domain.Delivery;
 using Catalog.Api.Features.Attainment;
 using Catalog.Api.Features.Metrics;
+using Catalog.Api.Infrastructure.Figures;
 using Catalog.Api.Infrastructure.Http;
 using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;

@@ -1,26 +1,22 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Catalog.Api.Domain.ApiKeys;
-using Catalog.Api.Infrastructure.Persistence;
 using Catalog.Api.Infrastructure.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Infrastructure.Auth;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;api key&gt;</c> against the stored hashes, through
-/// <see cref="ApiKeyCache"/>: a revocation takes effect on the next request on the instance that made it, and
+/// <see cref="ActiveKeys"/> and its cache: a revocation takes effect on the next request on the instance that made it, and
 /// on the others once they follow the change feed to it.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    CatalogDbContext db,
-    ApiKeyCache cache,
+    ActiveKeys keys,
     IProblemDetailsService problemDetails)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -40,34 +36,13 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'.");
         }
 
-        var hash = ApiKey.HashOf(header[bearer.Length..].Trim());
-        if (!cache.TryGet(hash, out var key))
+        var key = await keys.BySecretAsync(header[bearer.Length..].Trim(), Context.RequestAborted);
+        if (key is null)
         {
-            var expires = cache.ExpiresOnChange();
-            key = await db.ApiKeys.AsNoTracking()
-                .Where(k => k.Hash == hash && k.RevokedAt == null)
-                .Select(k => new AuthenticatedKey(k.Id, k.Name, k.Role, k.CustomerId))
-                .SingleOrDefaultAsync(Context.RequestAborted);
-            if (key is null)
-            {
-                return AuthenticateResult.Fail("The API key is unknown or has been revoked.");
-            }
-
-            cache.Remember(hash, key, expires);
+            return AuthenticateResult.Fail("The API key is unknown or has been revoked.");
         }
 
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, key.Id.ToString()),
-            new(ClaimTypes.Name, key.Name),
-            new(ClaimTypes.Role, Roles.Name(key.Role)),
-        };
-        if (key.CustomerId is { } customerId)
-        {
-            claims.Add(new Claim(Actor.CustomerClaim, customerId.ToString()));
-        }
-
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var principal = ActiveKeys.Principal(key, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -11,7 +11,7 @@ namespace Catalog.Api.Infrastructure.Auth;
 internal sealed record AuthenticatedKey(Guid Id, string Name, ApiRole Role, Guid? CustomerId);
 
 /// <summary>
-/// Keys that authenticated recently, by hash, for <c>Auth:KeyCacheTtl</c> (default 5 s; <c>00:00:00</c> turns
+/// Keys that authenticated recently, by hash (an API request) or by id (a portal session), for <c>Auth:KeyCacheTtl</c> (default 5 s; <c>00:00:00</c> turns
 /// it off): a client's requests in a burst cost one key lookup, not one each. Any change to a key (a revocation)
 /// evicts them (<see cref="ChangeEviction"/>): at once on the instance that saved it, and on the others when they
 /// follow the feed to it. Unknown keys are never remembered, so a key issued on another instance works at once.
@@ -20,18 +20,18 @@ internal sealed class ApiKeyCache(IMemoryCache cache, ChangeEviction eviction, I
 {
     private readonly TimeSpan _ttl = configuration.GetValue("Auth:KeyCacheTtl", TimeSpan.FromSeconds(5));
 
-    public bool TryGet(string hash, [NotNullWhen(true)] out AuthenticatedKey? key) => cache.TryGetValue(CacheKey(hash), out key);
+    public bool TryGet(string lookup, [NotNullWhen(true)] out AuthenticatedKey? key) => cache.TryGetValue(CacheKey(lookup), out key);
 
     /// <summary>The token to remember a key with, taken before it is looked up: a change saved meanwhile expires what was read.</summary>
     public IChangeToken ExpiresOnChange() => eviction.ExpiresOnChangeTo(SubjectTypes.ApiKey);
 
-    public void Remember(string hash, AuthenticatedKey key, IChangeToken expires)
+    public void Remember(string lookup, AuthenticatedKey key, IChangeToken expires)
     {
         if (_ttl > TimeSpan.Zero)
         {
-            cache.Set(CacheKey(hash), key, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _ttl }.AddExpirationToken(expires));
+            cache.Set(CacheKey(lookup), key, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _ttl }.AddExpirationToken(expires));
         }
     }
 
-    private static string CacheKey(string hash) => "api-key:" + hash;
+    private static string CacheKey(string lookup) => "api-key:" + lookup;
 }

@@ -6,15 +6,17 @@ namespace Catalog.Api.Infrastructure.Auth;
 
 public static class AuthSetup
 {
-    public static IServiceCollection AddCatalogAuth(this IServiceCollection services)
+    public static IServiceCollection AddCatalogAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyCache>();
+        services.AddScoped<ActiveKeys>();
         services.AddScoped<Actor>();
         services.AddScoped<ICustomerScope>(services => services.GetRequiredService<Actor>());
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        var authentication = services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddPortalSession(authentication, configuration);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Curate, policy => policy.RequireRole(Roles.Admin, Roles.ItLead))

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Catalog.Api.Infrastructure.Problems;
 using Markdig;
+using Markdig.Syntax;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -104,11 +105,34 @@ public static class PlainLanguage
         return TypedResults.Ok(body);
     }
 
+    /// <summary>
+    /// The parts as HTML to place inside another page (the portal's), each figure after its part; headings move
+    /// <paramref name="headingLevelsDown"/> levels down so they sit under the page's own.
+    /// </summary>
+    public static string Fragment(IReadOnlyList<PlainPart> parts, int headingLevelsDown = 0) =>
+        string.Concat(parts.Select(p => ToHtml(p.Markdown, headingLevelsDown) + (p.Figure is { } figure ? $"<figure>{figure}</figure>\n" : string.Empty)));
+
     private static string Page(string title, IReadOnlyList<PlainPart> parts) =>
         $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + $"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>{Stylesheet}</style>\n</head>\n<body>\n"
-        + string.Concat(parts.Select(p => Markdig.Markdown.ToHtml(p.Markdown, Pipeline) + (p.Figure is { } figure ? $"<figure>{figure}</figure>\n" : string.Empty)))
+        + Fragment(parts)
         + "</body>\n</html>\n";
+
+    private static string ToHtml(string markdown, int headingLevelsDown)
+    {
+        if (headingLevelsDown == 0)
+        {
+            return Markdig.Markdown.ToHtml(markdown, Pipeline);
+        }
+
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + headingLevelsDown);
+        }
+
+        return document.ToHtml(Pipeline);
+    }
 
     private static MarkdownPipeline BuildPipeline()
     {

@@ -9,6 +9,7 @@ using System.Text.Json;
 using Catalog.Api.Infrastructure.Caching;
 using Catalog.Api.Infrastructure.ChangeFeed;
 using Catalog.Api.Infrastructure.Http;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -20,7 +21,7 @@ namespace Catalog.Api.Infrastructure.Persistence;
 /// The catalog's unit of work. Each database provider has its own subclass (<see cref="SqliteCatalogDbContext"/>,
 /// <see cref="PostgresCatalogDbContext"/>) with its own committed migrations; everything else sees this type.
 /// </summary>
-public abstract class CatalogDbContext : DbContext
+public abstract class CatalogDbContext : DbContext, IDataProtectionKeyContext
 {
     /// <summary>The name of the query filter that confines a customer key to its own customer's rows.</summary>
     public const string TenancyFilter = "tenancy";
@@ -66,6 +67,9 @@ public abstract class CatalogDbContext : DbContext
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
 
     public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
+
+    /// <summary>The data-protection key ring, shared by every instance: a portal session or form token made by one is read by all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// The customer whose rows this context reads, or null for every customer's; the tenancy filter reads it at

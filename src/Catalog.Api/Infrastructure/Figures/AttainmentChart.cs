@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Catalog.Api.Domain.Common;
 using Catalog.Api.Domain.Delivery;
 using NodaTime;
 
-namespace Catalog.Api.Features.Reviews;
+namespace Catalog.Api.Infrastructure.Figures;
 
 /// <summary>
 /// Twelve months of availability against the promise as a small inline SVG: a bar per month (green kept, red missed,
@@ -20,7 +19,7 @@ internal static class AttainmentChart
     private const int Right = 12;
     private const int Top = 18;
     private const int Bottom = 34;
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo Invariant = SvgMarkup.Invariant;
 
     public static string? Svg(string service, IReadOnlyList<ReviewGlance> months)
     {
@@ -40,8 +39,7 @@ internal static class AttainmentChart
 
         var svg = new StringBuilder();
         var label = $"{service}: availability over the last {charted.Count} months against the promise";
-        svg.Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-label=\"{Encode(label)}\">");
-        svg.Append(Invariant, $"<title>{Encode(label)}</title>");
+        svg.Append(SvgMarkup.Open(Width, Height, label));
         foreach (var tick in new[] { floor, (floor + 100m) / 2m, 100m })
         {
             svg.Append(Invariant, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Y(tick):0.#}\" y2=\"{Y(tick):0.#}\" stroke=\"#d0d7de\" stroke-width=\"1\"/>");
@@ -78,5 +76,5 @@ internal static class AttainmentChart
     private static string Name(string period, string pattern) =>
         CalendarMonth.Parse(period)!.Value.ToYearMonth().ToString(pattern, Invariant);
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => SvgMarkup.Encode(text);
 }
