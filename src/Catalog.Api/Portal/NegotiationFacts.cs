@@ -22,7 +22,7 @@ public sealed record NegotiationFacts(
     {
         var evidence = analysis?.Evidence ?? await mediator.Send(new GetFeasibility.Query(proposal.Id), cancellationToken);
         var metrics = (await mediator.Send(new ListMetrics.Query(new PageRequest(PageRequest.MaxLimit, null)), cancellationToken)).Items.ToDictionary(m => m.Key);
-        var agreement = (await mediator.Send(new ListAgreements.Query(new PageRequest(1, null), proposal.ServiceId, proposal.CustomerId), cancellationToken)).Items is [var first, ..] ? first : null;
+        var agreement = (await mediator.Send(new ListAgreements.Query(new PageRequest(1, null), proposal.ServiceId, proposal.CustomerId, ConsumerServiceId: proposal.ConsumerServiceId), cancellationToken)).Items is [var first, ..] ? first : null;
         var credits = new Dictionary<string, MonthCreditResponse>();
         if (agreement is not null && evidence.Delivered.Count > 0)
         {

@@ -289,6 +289,29 @@ public sealed class NegotiationPagesTests(CatalogApiFactory factory) : IClassFix
         Assert.Contains("<td>Trading Desk</td>", queue, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Queue_WithAProposalBetweenServices_NamesTheServiceAskingAndOpensIt()
+    {
+        var scenario = new Scenario(factory);
+        var storage = await scenario.CreateLiveServiceAsync(Scenario.ServiceBody(kind: "supporting", name: "Queue Storage"));
+        var email = await scenario.CreateLiveServiceAsync(Scenario.ServiceBody(dependsOn: [storage.Id()], name: "Queue Mail"));
+        var itLead = await scenario.ClientForAsync("it-lead");
+        var proposal = await (await itLead.PostJsonAsync("/api/v1/proposals", new
+        {
+            serviceId = storage.Id(), consumerServiceId = email.Id(), title = "Storage for queue mail", businessJustification = "Mail stops whenever Storage does.",
+            targets = new object[] { new { metric = "availability", value = 99.95m } }, submit = true,
+        })).ExpectAsync(HttpStatusCode.Created);
+        var page = await factory.SignedInAsync(await scenario.IssueKeyAsync("it-lead"));
+
+        var queue = await page.GetAsync("/portal/queue");
+        var opened = await page.GetAsync($"/portal/queue/{proposal.Id()}");
+
+        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+        Assert.Contains("<td>Queue Mail (a service relying on it)</td>", await queue.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Contains("Queue Mail asks for Queue Storage", await opened.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [SkippableTheory]
     [InlineData("customer", "/portal/queue")]
     [InlineData("customer", "/portal/outages")]

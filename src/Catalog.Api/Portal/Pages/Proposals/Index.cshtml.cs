@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Catalog.Api.Portal.Pages.Proposals;
 
 /// <summary>The business unit's proposals, newest first, paged like the API's list.</summary>
-[Authorize(Policy = Policies.Decide)]
+// The business unit's side of the negotiation; IT leads negotiate between services through the API.
+[Authorize(Roles = Roles.Customer)]
 public sealed class ProposalsModel(IMediator mediator) : PageModel
 {
     public const int PageSize = 25;

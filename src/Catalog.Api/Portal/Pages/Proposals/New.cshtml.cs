@@ -15,7 +15,8 @@ namespace Catalog.Api.Portal.Pages.Proposals;
 /// A business unit proposes targets for a service it subscribes to, or any live service it finds: one row per metric,
 /// each with what its values mean, kept as a draft or sent to IT at once.
 /// </summary>
-[Authorize(Policy = Policies.Decide)]
+// The business unit's side of the negotiation; IT leads negotiate between services through the API.
+[Authorize(Roles = Roles.Customer)]
 public sealed class NewProposalModel(IMediator mediator, Actor actor) : FormPage
 {
     private const int SearchResults = 20;

@@ -25,7 +25,8 @@ public sealed class SignatoryField
 /// effect, what it means, what it gives up), whether IT can keep it and what was delivered so far, the story so far,
 /// and the decisions that are the business unit's alone: send, accept (naming who signs), revise, withdraw.
 /// </summary>
-[Authorize(Policy = Policies.Decide)]
+// The business unit's side of the negotiation; IT leads negotiate between services through the API.
+[Authorize(Roles = Roles.Customer)]
 public sealed class ProposalModel(IMediator mediator, Actor actor) : FormPage
 {
     /// <summary>Which form was sent back, so its errors show beside it.</summary>

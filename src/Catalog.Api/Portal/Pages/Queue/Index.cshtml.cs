@@ -17,6 +17,7 @@ public sealed class QueueModel(IMediator mediator) : PageModel
 {
     public const int PageSize = 25;
 
+    /// <param name="CustomerName">Who asks: the business unit, or for an operational level agreement the service that relies on this one.</param>
     public sealed record Row(ProposalResponse Proposal, string CustomerName, string ServiceName);
 
     [BindProperty(SupportsGet = true)]
@@ -33,18 +34,21 @@ public sealed class QueueModel(IMediator mediator) : PageModel
         var customers = new Dictionary<Guid, string>();
         foreach (var proposal in page.Items)
         {
-            if (!services.ContainsKey(proposal.ServiceId))
+            foreach (var serviceId in new[] { proposal.ServiceId, proposal.ConsumerServiceId }.OfType<Guid>().Where(id => !services.ContainsKey(id)))
             {
-                services[proposal.ServiceId] = (await mediator.Send(new GetService.Query(proposal.ServiceId), cancellationToken)).Name;
+                services[serviceId] = (await mediator.Send(new GetService.Query(serviceId), cancellationToken)).Name;
             }
 
-            if (!customers.ContainsKey(proposal.CustomerId))
+            if (proposal.CustomerId is { } customerId && !customers.ContainsKey(customerId))
             {
-                customers[proposal.CustomerId] = (await mediator.Send(new GetCustomer.Query(proposal.CustomerId), cancellationToken)).Name;
+                customers[customerId] = (await mediator.Send(new GetCustomer.Query(customerId), cancellationToken)).Name;
             }
         }
 
-        Proposals = page.Items.Select(p => new Row(p, customers[p.CustomerId], services[p.ServiceId])).ToList();
+        Proposals = page.Items.Select(p => new Row(p, Asker(p, customers, services), services[p.ServiceId])).ToList();
         NextCursor = page.NextCursor;
     }
+
+    private static string Asker(ProposalResponse proposal, Dictionary<Guid, string> customers, Dictionary<Guid, string> services) =>
+        proposal.CustomerId is { } customerId ? customers[customerId] : $"{services[proposal.ConsumerServiceId!.Value]} (a service relying on it)";
 }

@@ -7,6 +7,7 @@ using Catalog.Api.Portal.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Portal.Pages.Queue;
 
@@ -15,7 +16,7 @@ namespace Catalog.Api.Portal.Pages.Queue;
 /// view), whether the dependencies allow what is asked, and what was delivered; and the form to publish the analysis.
 /// </summary>
 [Authorize(Policy = Policies.Curate)]
-public sealed class QueuedProposalModel(IMediator mediator) : FormPage
+public sealed class QueuedProposalModel(IMediator mediator, IOptions<CustomerOptions> customerOptions) : FormPage
 {
     /// <summary>The example under the maintenance-window fields, described by the same rules as any window.</summary>
     public static readonly MaintenanceWindow ExampleWindow = new("FREQ=WEEKLY;BYDAY=SU;BYHOUR=2", 120, "Europe/Berlin");
@@ -24,7 +25,14 @@ public sealed class QueuedProposalModel(IMediator mediator) : FormPage
 
     public ServiceResponse Service { get; private set; } = null!;
 
-    public CustomerResponse Customer { get; private set; } = null!;
+    /// <summary>The business unit asking; null when the proposal is between services.</summary>
+    public CustomerResponse? Customer { get; private set; }
+
+    /// <summary>The service asking, for an operational level agreement.</summary>
+    public ServiceResponse? ConsumerService { get; private set; }
+
+    /// <summary>Who asks, in words.</summary>
+    public string AskerName => Customer?.Name ?? ConsumerService!.Name;
 
     public GetServiceImpact.ImpactResponse Impact { get; private set; } = null!;
 
@@ -57,12 +65,14 @@ public sealed class QueuedProposalModel(IMediator mediator) : FormPage
     {
         Proposal = await mediator.Send(new GetProposal.Query(id), cancellationToken);
         Service = await mediator.Send(new GetService.Query(Proposal.ServiceId), cancellationToken);
-        Customer = await mediator.Send(new GetCustomer.Query(Proposal.CustomerId), cancellationToken);
+        Customer = Proposal.CustomerId is { } customerId ? await mediator.Send(new GetCustomer.Query(customerId), cancellationToken) : null;
+        ConsumerService = Proposal.ConsumerServiceId is { } consumerId ? await mediator.Send(new GetService.Query(consumerId), cancellationToken) : null;
         Impact = await mediator.Send(new GetServiceImpact.Query(Proposal.ServiceId), cancellationToken);
         Published = Proposal.CurrentAnalysisId is { } analysisId ? await mediator.Send(new GetAnalysis.Query(id, analysisId), cancellationToken) : null;
         Facts = await NegotiationFacts.LoadAsync(mediator, Proposal, analysis: null, cancellationToken);
-        CounterTargets = await TargetRows.LoadAsync(mediator, "counterOffer.targets", Customer.TimeZone, cancellationToken);
+        var zone = Customer?.TimeZone ?? customerOptions.Value.DefaultTimeZone;
+        CounterTargets = await TargetRows.LoadAsync(mediator, "counterOffer.targets", zone, cancellationToken);
         Analysis.CounterOffer.Targets = CounterTargets.Fill(Analysis.CounterOffer.Targets);
-        Analysis.Padded(Customer.TimeZone);
+        Analysis.Padded(zone);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Ola : Migration
+    public partial class OlaAndPortal : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -38,6 +38,20 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Agreements",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Proposals_ConsumerServiceId_Id",
@@ -92,6 +106,9 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "FK_Proposals_Services_ConsumerServiceId",
                 table: "Proposals");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropIndex(
                 name: "IX_Proposals_ConsumerServiceId_Id",

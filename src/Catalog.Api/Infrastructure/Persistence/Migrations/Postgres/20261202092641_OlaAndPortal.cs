@@ -1,12 +1,13 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Ola : Migration
+    public partial class OlaAndPortal : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -38,6 +39,20 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
                 table: "Agreements",
                 type: "uuid",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Xml = table.Column<string>(type: "text", nullable: true, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Proposals_ConsumerServiceId_Id",
@@ -92,6 +107,9 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.DropForeignKey(
                 name: "FK_Proposals_Services_ConsumerServiceId",
                 table: "Proposals");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropIndex(
                 name: "IX_Proposals_ConsumerServiceId_Id",
