@@ -138,6 +138,7 @@ internal static class Suite
                 if (delivery is not null)
                 {
                     measurements.AddRange(await AttainmentAsync(options, uncached, delivery, scratch.FullName));
+                    measurements.AddRange(await PortalAsync(options, uncached, delivery, scratch.FullName));
                 }
             }
 
@@ -355,6 +356,74 @@ internal static class Suite
 
         measured = await MeasureAsync(options, api, Feasibility, get, new() { ["CATALOG_KEY"] = delivery.CustomerKey, ["CATALOG_TARGETS"] = await WriteLinesAsync(scratch, "feasibility.txt", [feasibility]) }, referenceRps: null);
         measurements.Add(measured with { Note = $"one connection; {Seeder.FeasibilityChains} direct dependencies, {Seeder.FeasibilityDependencies} in all, and 12 delivered months" });
+        return measurements;
+    }
+
+    /// <summary>Each measured portal page's scenario starts with this.</summary>
+    public const string PortalPage = "portal: ";
+
+    /// <summary>
+    /// The portal's pages as the delivery customer's sales director opens them, on an API with the response cache
+    /// off: signed in once with the key (the sign-in form and its token, as a browser posts it), then each page on
+    /// one connection, one request at a time, for the latency a reader sees. An API without the portal (the sign-in
+    /// page answers 404) reports it as not available.
+    /// </summary>
+    private static async Task<List<Measurement>> PortalAsync(Options options, WebHost api, SeededDelivery delivery, string scratch)
+    {
+        options = options with { Connections = 1, Threads = 1 };
+        var cookies = new System.Net.CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = api.BaseAddress };
+        var signInPage = await browser.GetAsync(new Uri("/", UriKind.Relative));
+        if (signInPage.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return [new Measurement(PortalPage + "every page", Note: NotAvailable)];
+        }
+
+        var token = System.Text.RegularExpressions.Regex.Match(await signInPage.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        using var signedIn = await browser.PostAsync(new Uri("/", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["key"] = delivery.CustomerKey,
+            ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token.Groups[1].Value),
+        }));
+        var session = cookies.GetCookies(api.BaseAddress)["catalog-portal"]
+            ?? throw new InvalidOperationException($"Signing in to the portal answered {(int)signedIn.StatusCode} without a session cookie.");
+
+        var customer = Client(api, delivery.CustomerKey);
+        var serviceId = (await GetJsonAsync(customer, $"/api/v1/agreements/{delivery.ChainAgreementId}"))["serviceId"]!.GetValue<string>();
+        var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        (string Scenario, string Path)[] pages =
+        [
+            ("the catalog, first page", "/portal/catalog"),
+            ("a service, its costs and its dependencies", $"/portal/catalog/{serviceId}"),
+            ("subscriptions and this month's charges", "/portal/subscriptions"),
+            ("the agreements, first page", "/portal/agreements"),
+            ("an agreement with its document and 12 months", $"/portal/agreements/{delivery.ChainAgreementId}"),
+            ("last month's review, 50 agreements", $"/portal/reviews/{lastMonth}"),
+            ("a proposal with feasibility and history", $"/portal/proposals/{delivery.FeasibilityProposalId}"),
+        ];
+        var measurements = new List<Measurement>();
+        var get = Path.Combine(options.LuaDirectory, "get.lua");
+        foreach (var (scenario, path) in pages)
+        {
+            // Read once first: a page that does not render is a broken run, not a fast one.
+            using (var probe = await browser.GetAsync(new Uri(path, UriKind.Relative)))
+            {
+                if (!probe.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"The portal page {path} answered {(int)probe.StatusCode}.");
+                }
+            }
+
+            var file = await WriteLinesAsync(scratch, "portal.txt", [path]);
+            var measured = await MeasureAsync(options, api, PortalPage + scenario, get, new()
+            {
+                ["CATALOG_COOKIE"] = $"{session.Name}={session.Value}",
+                ["CATALOG_ACCEPT"] = "text/html",
+                ["CATALOG_TARGETS"] = file,
+            }, referenceRps: null);
+            measurements.Add(measured with { Note = "one connection, signed in as the business unit" });
+        }
+
         return measurements;
     }
 

@@ -1,10 +1,12 @@
 -- GET requests over a list of targets, round robin, with the API key from CATALOG_KEY.
 -- CATALOG_TARGETS names a file with one target per line: "path" or "path etag"; with
 -- CATALOG_CONDITIONAL=1 each request carries If-None-Match with the line's etag; CATALOG_ACCEPT names the
--- media type asked for (application/json unless set).
+-- media type asked for (application/json unless set); CATALOG_COOKIE, a cookie sent with each request (the
+-- portal's session) instead of a key.
 local report = require("report")
 
 local key = os.getenv("CATALOG_KEY")
+local cookie = os.getenv("CATALOG_COOKIE")
 local conditional = os.getenv("CATALOG_CONDITIONAL") == "1"
 local accept = os.getenv("CATALOG_ACCEPT") or "application/json"
 local targets = {}
@@ -27,6 +29,9 @@ function request()
   local headers = { ["Accept"] = accept }
   if key and key ~= "" then
     headers["Authorization"] = "Bearer " .. key
+  end
+  if cookie and cookie ~= "" then
+    headers["Cookie"] = cookie
   end
   if conditional then
     headers["If-None-Match"] = target.etag
