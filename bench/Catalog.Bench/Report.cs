@@ -42,7 +42,8 @@ internal static class Report
         md.AppendLine("unit's versions in the database to before those months. The attainment reads, the unit's review of last month (the");
         md.AppendLine("printable HTML) and the proposal's feasibility run with the cache off, on one connection, one request at a time: their");
         md.AppendLine("targets are the latency a reader sees (with 32 connections on two cores the median is the queue's length), so they");
-        md.AppendLine("have no ratio. The posted outages go, over 32 connections, to services no agreement depends on, each with a source");
+        md.AppendLine("have no ratio. The portal's pages (`portal: …`) are read the same way by that unit's session, signed in once through");
+        md.AppendLine("the sign-in form. The posted outages go, over 32 connections, to services no agreement depends on, each with a source");
         md.AppendLine("reference of its own, as monitoring posts a new alert. A run may measure one group of scenarios only: the table has a");
         md.AppendLine("column for the latest run of each provider that measured each group.");
         md.AppendLine();
