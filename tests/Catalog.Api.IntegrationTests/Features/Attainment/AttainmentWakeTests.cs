@@ -6,7 +6,8 @@ namespace Catalog.Api.IntegrationTests.Features.Attainment;
 
 /// <summary>
 /// The watcher on an hourly check, so that between checks only writes wake it: two mail services, each on its own
-/// storage, each with Sales' agreement (99.9%, at risk past 22.68 minutes of downtime in what is left of April).
+/// storage, each with Sales' agreement from 10 April. Nothing is written before April ends, so nothing but the check
+/// at the API's start has judged them.
 /// </summary>
 public sealed class AttainmentWakeTests(AttainmentWakeTests.HourlyCheckApiFactory factory) : IClassFixture<AttainmentWakeTests.HourlyCheckApiFactory>
 {
@@ -17,23 +18,21 @@ public sealed class AttainmentWakeTests(AttainmentWakeTests.HourlyCheckApiFactor
     {
         var written = await AttainmentEventsTests.AgreementOnEmailAsync(factory);
         var elsewhere = await AttainmentEventsTests.AgreementOnEmailAsync(factory);
-        var start = factory.Clock.GetUtcNow().UtcDateTime;
-        await RecordOutageAsync(elsewhere.StorageId, start, restoredAt: null);
 
-        // 25 minutes on, the outage on the other storage is still going on: a check would find that agreement at risk.
-        factory.Clock.Advance(TimeSpan.FromMinutes(25));
-        await RecordOutageAsync(written.StorageId, start, restoredAt: factory.Clock.GetUtcNow().UtcDateTime);
+        // April is over for both agreements, but the next check over every agreement is an hour of real time away.
+        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 5, 1, 0, 0, 30, TimeSpan.Zero));
+        await RecordOutageAsync(written.StorageId, new DateTime(2026, 4, 20, 10, 0, 0, DateTimeKind.Utc), new DateTime(2026, 4, 20, 10, 5, 0, DateTimeKind.Utc));
 
-        // The write wakes the watcher for the agreement on the mail that relies on the storage written, at once.
-        var atRisk = await Eventually.WaitAsync(
-            async () => (await Admin.FeedAsync(0, "agreement.at-risk")).Where(e => AttainmentEventsTests.SubjectId(e) == written.AgreementId).ToList(),
+        // The write wakes the watcher for the agreement on the mail that relies on the storage written: its April closes.
+        var closed = await Eventually.WaitAsync(
+            async () => (await Admin.FeedAsync(0, "attainment.month-closed")).Where(e => AttainmentEventsTests.SubjectId(e) == written.AgreementId).ToList(),
             events => events.Count > 0,
-            "agreement.at-risk for the agreement the outage bears on");
-        Assert.Equal(25m, Assert.Single(atRisk)["data"]!["target"]!["availability"]!["countedDowntimeMinutes"].Value<decimal>());
+            "attainment.month-closed for the agreement the outage bears on");
+        Assert.Equal("2026-04", Assert.Single(Assert.Single(closed)["data"]!["months"]!.AsArray())!["month"].Value<string>());
 
-        // The other agreement waits for the next check: a wake-up does not go over every agreement.
+        // The other agreement's April waits for that check: a wake-up does not go over every agreement.
         await Task.Delay(TimeSpan.FromMilliseconds(500));
-        Assert.DoesNotContain(await Admin.FeedAsync(0, "agreement.at-risk"), e => AttainmentEventsTests.SubjectId(e) == elsewhere.AgreementId);
+        Assert.DoesNotContain(await Admin.FeedAsync(0, "attainment.month-closed"), e => AttainmentEventsTests.SubjectId(e) == elsewhere.AgreementId);
     }
 
     private async Task RecordOutageAsync(Guid serviceId, DateTime startedAt, DateTime? restoredAt) =>
