@@ -68,6 +68,13 @@ public sealed class BusinessUnitPagesTests(DemoPortalBrowser browser) : IClassFi
         Assert.True(await person.Page.Locator("figure svg").CountAsync() >= 1);
         await person.ScreenshotAsync("review");
 
+        // From the review straight to proposing other targets for one of its services.
+        var propose = person.Page.Locator("article.document p.action a").First;
+        var service = (await propose.InnerTextAsync())["Propose other targets for ".Length..];
+        await propose.ClickAsync();
+        Assert.Equal("Propose targets", await person.Page.Locator("h1").InnerTextAsync());
+        Assert.StartsWith($"{service} (", await person.Page.Locator("#serviceId option:checked").InnerTextAsync(), StringComparison.Ordinal);
+
         Assert.Empty(person.Complaints);
     }
 

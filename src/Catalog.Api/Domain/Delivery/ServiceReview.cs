@@ -24,6 +24,15 @@ public sealed record OutageFacts(
 /// <param name="ReliesOn">The agreed service and every service it depends on, directly or not: whose outages count.</param>
 public sealed record ReviewedAgreement(Guid ServiceId, IReadOnlySet<Guid> ReliesOn, MonthAttainment? Month, IReadOnlyList<MonthAttainment> LastTwelveMonths);
 
+/// <summary>An agreement in force in the reviewed month, as the summary counts it: on every page of a paged review.</summary>
+public sealed record ReviewStanding(string Service, bool Missed)
+{
+    public static ReviewStanding Of(string service, MonthAttainment month) =>
+        new(service, month.Versions.Any(v => v.Targets.Any(t => t.Met == false)));
+}
+
+/// <param name="Agreements">The agreements this review (or this page of it) tells in full.</param>
+/// <param name="InForce">Every agreement in force in the month, for the summary, whichever page is told.</param>
 /// <param name="Outages">Every outage of the agreed services and what they rely on that overlaps the month, by id.</param>
 public sealed record ReviewInput(
     string CustomerName,
@@ -31,6 +40,7 @@ public sealed record ReviewInput(
     YearMonth Month,
     Instant Now,
     IReadOnlyList<ReviewedAgreement> Agreements,
+    IReadOnlyList<ReviewStanding> InForce,
     IReadOnlyDictionary<Guid, string> ServiceNames,
     IReadOnlyDictionary<Guid, OutageFacts> Outages,
     IReadOnlyDictionary<string, Metric> Metrics);
@@ -41,16 +51,22 @@ public sealed record ReviewInput(
 /// for a business reader; no ids, no metric keys.
 /// </summary>
 /// <param name="Status">`closed` once the month has ended; `in-progress` for the running month, whose figures are so far.</param>
+/// <param name="Summary">The whole month, every agreement in force, on every page.</param>
+/// <param name="Agreements">The agreements told in full, by service name: all of them, or one page when a limit was asked for.</param>
+/// <param name="NextCursor">Where the next page of agreements starts; null on the last page and when the review is not paged.</param>
 public sealed record ServiceReviewDocument(
     string Customer,
     string Month,
     string Status,
     string TimeZone,
     string Summary,
-    IReadOnlyList<AgreementReview> Agreements);
+    IReadOnlyList<AgreementReview> Agreements,
+    string? NextCursor = null);
 
+/// <param name="ServiceId">The agreed service: the one a proposal for other targets names.</param>
 /// <param name="ProposePath">Where a proposal for other targets is sent.</param>
 public sealed record AgreementReview(
+    Guid ServiceId,
     string Service,
     IReadOnlyList<ReviewPromise> Promised,
     IReadOnlyList<ReviewResult> Delivered,
@@ -117,12 +133,17 @@ public static class ServiceReview
             Period(input.Month),
             closed ? "closed" : "in-progress",
             input.Zone.Id,
-            Summary(input, agreements, closed),
+            Summary(input, closed),
             agreements);
     }
 
-    /// <summary>The review as Markdown; the chart of each agreement's last twelve months follows the part it closes.</summary>
-    public static IReadOnlyList<string> Markdown(ServiceReviewDocument review)
+    /// <summary>
+    /// The review as Markdown, two parts an agreement: what was promised and delivered, closing with the last twelve months
+    /// (which a chart may follow), then what the business can do next (which a link to propose may follow). The first part
+    /// opens with the title and the summary; without agreements, those are the only part.
+    /// </summary>
+    /// <param name="namingProposePath">Whether each agreement's second part names the API's path for proposals, as an integrator reads it.</param>
+    public static IReadOnlyList<string> Markdown(ServiceReviewDocument review, bool namingProposePath = true)
     {
         var parts = new List<string>();
         var text = new StringBuilder();
@@ -197,10 +218,21 @@ public static class ServiceReview
                 text.Append(Invariant, $"- {MarkdownText.Escape(next)}\n");
             }
 
-            text.Append(Invariant, $"\nA proposal is sent to `{ProposePath}`.\n\n");
+            if (namingProposePath)
+            {
+                text.Append(Invariant, $"\nA proposal is sent to `{agreement.ProposePath}`.\n");
+            }
+
+            text.Append('\n');
+            parts.Add(text.ToString());
+            text.Clear();
         }
 
-        parts.Add(text.ToString());
+        if (text.Length > 0)
+        {
+            parts.Add(text.ToString());
+        }
+
         return parts;
     }
 
@@ -239,7 +271,7 @@ public static class ServiceReview
                 $"If the business needs more from {service}, propose stricter targets: IT answers with what it would cost.",
                 $"If {service} matters less than it did, propose looser targets to lower the monthly charge.",
             ];
-        return new AgreementReview(service, promised, delivered, outages, corrections, glances, Credit(month, input), next, ProposePath);
+        return new AgreementReview(agreement.ServiceId, service, promised, delivered, outages, corrections, glances, Credit(month, input), next, ProposePath);
     }
 
     /// <summary>Each counted outage and the minutes it counted: the most any target counted within a version's stretch, added across stretches.</summary>
@@ -369,15 +401,16 @@ public static class ServiceReview
         _ => string.Create(Invariant, $"{glance.Achieved:0.##}% against {glance.Target:0.####}%, missed"),
     };
 
-    private static string Summary(ReviewInput input, List<AgreementReview> agreements, bool closed)
+    private static string Summary(ReviewInput input, bool closed)
     {
         var month = MonthName(Period(input.Month));
+        var agreements = input.InForce.OrderBy(a => a.Service, StringComparer.Ordinal).ToList();
         if (agreements.Count == 0)
         {
             return $"No agreement of {input.CustomerName} was in force in {month}.";
         }
 
-        var missed = agreements.Where(a => a.Delivered.Any(r => r.Met == false)).Select(a => a.Service).ToList();
+        var missed = agreements.Where(a => a.Missed).Select(a => a.Service).ToList();
         var count = agreements.Count == 1 ? "one agreement" : $"{agreements.Count} agreements";
         var verb = closed ? "had" : "has";
         if (missed.Count == 0)

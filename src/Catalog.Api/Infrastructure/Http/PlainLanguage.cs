@@ -110,7 +110,9 @@ public static class PlainLanguage
     /// <paramref name="headingLevelsDown"/> levels down so they sit under the page's own.
     /// </summary>
     public static string Fragment(IReadOnlyList<PlainPart> parts, int headingLevelsDown = 0) =>
-        string.Concat(parts.Select(p => ToHtml(p.Markdown, headingLevelsDown) + (p.Figure is { } figure ? $"<figure>{figure}</figure>\n" : string.Empty)));
+        string.Concat(parts.Select(p => ToHtml(p.Markdown, headingLevelsDown)
+            + (p.Link is { } link ? $"<p class=\"action\"><a href=\"{WebUtility.HtmlEncode(link.Href)}\">{WebUtility.HtmlEncode(link.Text)}</a></p>\n" : string.Empty)
+            + (p.Figure is { } figure ? $"<figure>{figure}</figure>\n" : string.Empty)));
 
     private static string Page(string title, IReadOnlyList<PlainPart> parts) =>
         $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -143,10 +145,14 @@ public static class PlainLanguage
 }
 
 /// <summary>
-/// A piece of a plain-language page: Markdown, and optionally a figure drawn by the application (an inline SVG built
-/// from numbers, never from text a user typed unescaped) that follows it in the HTML page.
+/// A piece of a plain-language page: Markdown, and optionally what follows it in the HTML page: a link the application
+/// made (the Markdown itself renders no links) and a figure the application drew (an inline SVG built from numbers,
+/// never from text a user typed unescaped).
 /// </summary>
-public sealed record PlainPart(string Markdown, string? Figure = null);
+public sealed record PlainPart(string Markdown, string? Figure = null, PlainLink? Link = null);
+
+/// <summary>A link in a plain-language page, to a page of the same application; its text is encoded when rendered.</summary>
+public sealed record PlainLink(string Href, string Text);
 
 /// <summary>Endpoint metadata: the JSON response is also available as <c>text/markdown</c> and <c>text/html</c>.</summary>
 public sealed class PlainLanguageAlternatives

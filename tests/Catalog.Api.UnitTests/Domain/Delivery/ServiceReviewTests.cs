@@ -51,7 +51,29 @@ public class ServiceReviewTests
         Assert.StartsWith("### What you can do next", parts[1], StringComparison.Ordinal);
     }
 
-    private static (ServiceReviewDocument Document, MonthAttainment Month) Review(Instant started, Instant restored, string summary = "Mail could not be opened.")
+    [Fact]
+    public void Compose_OnePageOfSeveralAgreements_SummarisesEveryAgreementInForce()
+    {
+        var (document, _) = Review(
+            Instant.FromUtc(2026, 3, 11, 8, 0),
+            Instant.FromUtc(2026, 3, 11, 8, 47),
+            alsoInForce: [new ReviewStanding("Archive", Missed: true), new ReviewStanding("Chat", Missed: false)]);
+
+        Assert.Single(document.Agreements);
+        Assert.Equal("In March 2026, Sales Division had 3 agreements in force; Archive and Corporate Email missed promises, the rest kept every promise.", document.Summary);
+    }
+
+    [Fact]
+    public void Markdown_NotNamingTheProposePath_LeavesTheApiPathOut()
+    {
+        var (document, _) = Review(Instant.FromUtc(2026, 3, 11, 8, 0), Instant.FromUtc(2026, 3, 11, 8, 5));
+
+        Assert.Contains("A proposal is sent to `/api/v1/proposals`.", ServiceReview.Markdown(document)[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/v1/proposals", ServiceReview.Markdown(document, namingProposePath: false)[1], StringComparison.Ordinal);
+    }
+
+    private static (ServiceReviewDocument Document, MonthAttainment Month) Review(
+        Instant started, Instant restored, string summary = "Mail could not be opened.", IReadOnlyList<ReviewStanding>? alsoInForce = null)
     {
         var outage = new OutageFacts(Guid.NewGuid(), Storage, OutageKind.Outage, started.ToDateTimeUtc(), restored.ToDateTimeUtc(), summary, null, []);
         var terms = new PromisedTerms(1, Instant.FromUtc(2026, 1, 1, 0, 0), [new Target("availability", TargetValue.Of(99.95m))], ServiceHoursCalendar.BuiltIn("Europe/Berlin").Single(c => c.Key == "24x7"), []);
@@ -70,6 +92,7 @@ public class ServiceReviewTests
             new YearMonth(2026, 3),
             Instant.FromUtc(2026, 4, 2, 0, 0),
             [new ReviewedAgreement(Email, new HashSet<Guid> { Email, Storage }, month, [month])],
+            [ReviewStanding.Of("Corporate Email", month), .. alsoInForce ?? []],
             Names,
             new Dictionary<Guid, OutageFacts> { [outage.Id] = outage },
             Metrics);
