@@ -20,7 +20,8 @@ internal sealed record Options(
     string Report,
     string PostgresImage,
     bool RenderOnly,
-    string? Note)
+    string? Note,
+    string? KeepDirectory)
 {
     /// <summary>The scenario groups: the catalog's reads and writes, the delivered service (outages and attainment), and closing a month.</summary>
     public const string Catalog = "catalog";
@@ -70,7 +71,9 @@ internal sealed record Options(
             Report: Path.GetFullPath(Get("report", Path.Combine(root, smoke ? "bench/.out/performance.md" : "docs/performance.md"))),
             PostgresImage: Environment.GetEnvironmentVariable("CATALOG_POSTGRES_IMAGE") is { Length: > 0 } image ? image : "postgres:15",
             RenderOnly: values.ContainsKey("render-only"),
-            Note: values.GetValueOrDefault("note"));
+            Note: values.GetValueOrDefault("note"),
+            // Where each seeded SQLite database is copied when its block ends, to profile against it again without seeding.
+            KeepDirectory: values.GetValueOrDefault("keep") is { } keep ? Path.GetFullPath(keep) : null);
     }
 
     private static List<string> ScenarioGroups(string value)

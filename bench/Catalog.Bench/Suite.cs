@@ -155,6 +155,12 @@ internal static class Suite
         }
         finally
         {
+            if (options.KeepDirectory is { } keep && provider == "sqlite" && File.Exists(Path.Combine(scratch.FullName, "catalog.db")))
+            {
+                Directory.CreateDirectory(keep);
+                File.Copy(Path.Combine(scratch.FullName, "catalog.db"), Path.Combine(keep, $"catalog-{size}.db"), overwrite: true);
+            }
+
             scratch.Delete(recursive: true);
         }
     }
