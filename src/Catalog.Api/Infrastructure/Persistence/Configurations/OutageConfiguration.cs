@@ -25,7 +25,9 @@ internal sealed class OutageConfiguration : IEntityTypeConfiguration<Outage>
         // The same alert posted twice is the same outage, whichever instance receives it.
         builder.HasIndex(o => new { o.SourceSystem, o.SourceReference }).IsUnique();
 
-        // Attainment reads a service's outages that overlap a period.
-        builder.HasIndex(o => new { o.ServiceId, o.StartedAt });
+        // Attainment reads a service's outages that overlap a period: started before its end and restored after its
+        // start (or not yet). Only the start can bound the range, since an outage may run for any time; with the
+        // restoration in the index, the outages of earlier months are passed over in the index, without reading their rows.
+        builder.HasIndex(o => new { o.ServiceId, o.StartedAt, o.RestoredAt });
     }
 }

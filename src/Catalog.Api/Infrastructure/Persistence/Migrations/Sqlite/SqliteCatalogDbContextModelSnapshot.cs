@@ -518,10 +518,10 @@ namespace Catalog.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ServiceId", "StartedAt");
-
                     b.HasIndex("SourceSystem", "SourceReference")
                         .IsUnique();
+
+                    b.HasIndex("ServiceId", "StartedAt", "RestoredAt");
 
                     b.ToTable("Outages");
                 });
