@@ -6,7 +6,7 @@
 #
 # Usage: bash bench/run.sh [--label NAME] [--providers sqlite,postgres] [--sizes 1000,100000]
 #                          [--scenarios catalog,delivery] [--note "what the report should say about this run"]
-#                          [--duration 10] [--warmup 15] [--connections 32] [--threads 2] [--cold-starts 5]
+#                          [--duration 10] [--warmup 30] [--connections 32] [--threads 2] [--cold-starts 5]
 #                          [--keep DIR]  copies each seeded SQLite database to DIR, to profile against it later
 #        bash bench/run.sh --smoke     tiny sizes, one second per scenario, results under bench/.out only
 #        bash bench/run.sh --render-only   rewrite docs/performance.md from docs/performance/*.json

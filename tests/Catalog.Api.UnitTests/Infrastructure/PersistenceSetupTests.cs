@@ -61,6 +61,16 @@ public sealed class PersistenceSetupTests
     }
 
     [Fact]
+    public void Postgres_ConnectionString_PreparesRepeatedStatementsUnlessItSaysOtherwise()
+    {
+        using var preparing = Context(("Database:Provider", "Postgres"), ("ConnectionStrings:Catalog", "Host=db;Database=catalog"));
+        using var told = Context(("Database:Provider", "Postgres"), ("ConnectionStrings:Catalog", "Host=db;Database=catalog;Max Auto Prepare=0"));
+
+        Assert.Equal(PersistenceSetup.AutoPreparedStatements, new NpgsqlConnectionStringBuilder(preparing.Database.GetConnectionString()).MaxAutoPrepare);
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(told.Database.GetConnectionString()).MaxAutoPrepare);
+    }
+
+    [Fact]
     public void Sqlite_NoConnectionString_UsesTheDataFolder()
     {
         using var db = Context(("Database:CommandTimeout", "00:00:07"));

@@ -102,8 +102,19 @@ public static class PersistenceSetup
             builder.Timeout = Seconds(connectTimeout);
         }
 
+        // Npgsql prepares a statement on the server once it has run a few times on a connection, so PostgreSQL stops
+        // parsing and planning it on every execution; the pool keeps the physical connections, and with them what
+        // was prepared. Off unless the connection string says otherwise; this turns it on.
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
         return builder.ConnectionString;
     }
+
+    /// <summary>How many statements each PostgreSQL connection keeps prepared, the least recently used giving way.</summary>
+    public const int AutoPreparedStatements = 100;
 
     private static int Seconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
 }
