@@ -11,6 +11,13 @@ public sealed class AttainmentOptions
     /// </summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long the watcher gathers writes after a round before it goes again for the agreements they bear on: a
+    /// monitoring tool posting hundreds of alerts a second gets one round for them all, not one each. Never longer
+    /// than <see cref="CheckInterval"/>.
+    /// </summary>
+    public TimeSpan WakeInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>How many agreements one step judges and notices in one short transaction.</summary>
     public int BatchSize { get; set; } = 200;
 
@@ -28,6 +35,11 @@ public sealed class AttainmentOptions
         if (CheckInterval <= TimeSpan.Zero)
         {
             yield return "Attainment:CheckInterval must be positive.";
+        }
+
+        if (WakeInterval < TimeSpan.Zero)
+        {
+            yield return "Attainment:WakeInterval must not be negative.";
         }
 
         if (BatchSize is < 1 or > 2_000)

@@ -43,8 +43,8 @@ public sealed class AttainmentSignal : WakeSignal
 /// <c>attainment.month-closed</c>) as time passes, not only as things are written: an ongoing outage crosses a
 /// threshold, and a month ends, with nobody posting anything. Every <see cref="AttainmentOptions.CheckInterval"/> a
 /// round goes through all the agreements in batches (<see cref="GiveAttainmentNotices"/>), each judged and written on
-/// its own, so no transaction holds the database for long. In between, a write through this instance wakes it for
-/// the agreements that write bears on only: those on the service written and on every service relying on it, however
+/// its own, so no transaction holds the database for long. In between, a write through this instance wakes it (after
+/// <see cref="AttainmentOptions.WakeInterval"/>, gathering the writes meanwhile) for the agreements that write bears on only: those on the service written and on every service relying on it, however
 /// indirectly. A round over every agreement for each outage a monitoring tool posts would make the watcher's work grow
 /// with the number of agreements times the rate of alerts. Every instance runs one; what each notice is given once
 /// rests on the database (<see cref="Domain.Delivery.EmittedNotice"/>), not on which instance gets there first.
@@ -99,10 +99,15 @@ internal sealed class AttainmentWatcher(
         return more;
     }
 
-    protected override Task WaitAsync(CancellationToken cancellationToken) =>
-        _everythingDue is { } due
+    protected override async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        // Writes in quick succession are gathered (AttainmentSignal keeps every service written meanwhile), so the
+        // rounds they cause stay at most one per WakeInterval however fast monitoring posts.
+        await Task.Delay(_options.WakeInterval < _options.CheckInterval ? _options.WakeInterval : _options.CheckInterval, clock, cancellationToken);
+        await (_everythingDue is { } due
             ? signal.WaitAsync(due.Token, cancellationToken)
-            : signal.WaitAsync(_options.CheckInterval, clock, cancellationToken);
+            : signal.WaitAsync(_options.CheckInterval, clock, cancellationToken));
+    }
 
     protected override void LogFailure(Exception exception) => logger.LogError(exception, "Checking attainment for notices failed; trying again at the next check.");
 

@@ -11,6 +11,15 @@ public class AttainmentOptionsTests
 
         Assert.Empty(options.Problems());
         Assert.Equal(TimeSpan.FromMinutes(1), options.CheckInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.WakeInterval);
+    }
+
+    [Fact]
+    public void Problems_NegativeWakeInterval_NamesIt()
+    {
+        var options = new AttainmentOptions { WakeInterval = TimeSpan.FromSeconds(-1) };
+
+        Assert.StartsWith("Attainment:WakeInterval", Assert.Single(options.Problems()), StringComparison.Ordinal);
     }
 
     [Theory]
