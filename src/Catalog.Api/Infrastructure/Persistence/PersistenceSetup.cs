@@ -102,9 +102,9 @@ public static class PersistenceSetup
             builder.Timeout = Seconds(connectTimeout);
         }
 
-        // Npgsql prepares a statement on the server once it has run a few times on a connection, so PostgreSQL stops
-        // parsing and planning it on every execution; the pool keeps the physical connections, and with them what
-        // was prepared. Off unless the connection string says otherwise; this turns it on.
+        // With this, Npgsql prepares a statement on the server once a connection has run it a few times, so PostgreSQL
+        // stops parsing and planning it on every execution; the pool keeps the physical connections, and with them
+        // what was prepared. Npgsql leaves it off; it is on here unless the connection string sets it.
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = AutoPreparedStatements;
