@@ -56,7 +56,9 @@ internal static class Report
         md.AppendLine("warm-up (`--warmup`, 30 s by default); runs made with 5 s measured part of the compilation. An earlier profile at 30,000");
         md.AppendLine("outages found the record itself cheap (the look-up by source uses its unique index, the service is read by key) and a");
         md.AppendLine("fifth to a quarter of the CPU inside SQLite's one-writer section (the outage row, the sequence update and the event row,");
-        md.AppendLine("then the commit), which writers pass one at a time.");
+        md.AppendLine("then the commit), which writers pass one at a time. The watcher now gathers the writes of half a second into one round");
+        md.AppendLine("(`Attainment:WakeInterval`). In two runs of the delivered-service group at 100,000 services, one after the other, the");
+        md.AppendLine("outages went from 1,201/s with a p99 of 51 ms (a round per wake-up) to 1,608/s with a p99 of 39 ms (`portal-paged-100k`).");
         md.AppendLine();
         if (runs.Count == 0)
         {
