@@ -26,9 +26,22 @@ public sealed class SqliteTestDatabase : TestDatabase
         var text = new StringBuilder();
         foreach (var file in Directory.GetFiles(_directory, "catalog.db*"))
         {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, Encoding.Latin1);
-            text.Append(await reader.ReadToEndAsync());
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            }
+            catch (FileNotFoundException)
+            {
+                // The last connection to close checkpoints the log into the main file and deletes it.
+                continue;
+            }
+
+            await using (stream)
+            {
+                using var reader = new StreamReader(stream, Encoding.Latin1);
+                text.Append(await reader.ReadToEndAsync());
+            }
         }
 
         return text.ToString();
