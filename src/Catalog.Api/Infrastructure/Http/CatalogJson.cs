@@ -21,7 +21,9 @@ public static class CatalogJson
         options.Converters.Add(new JsonStringEnumConverter(EnumNaming, allowIntegerValues: false));
         options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RefuseNulInText);
+        // The generated contracts first (CatalogJsonContext); reflection for any type they do not list.
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(CatalogJsonContext.Default, options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(RefuseNulInText);
         return options;
     }
 
