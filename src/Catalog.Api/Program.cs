@@ -1,3 +1,4 @@
+using Catalog.Api.Features;
 using Catalog.Api.Features.Agreements;
 using Catalog.Api.Features.ApiKeys;
 using Catalog.Api.Features.Attainment;
@@ -43,7 +44,7 @@ if (args.Contains(SeedDemo))
     builder.Configuration["Demo:Seed"] = "true";
 }
 
-builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Apply(options.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Apply(options.SerializerOptions, ApiJsonContext.Default));
 builder.Services
     .AddCatalogProblemDetails()
     .AddCatalogRequestRules()

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
-using Catalog.Api.Infrastructure.Http;
+using Catalog.Api.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +25,7 @@ public sealed class JsonContractTests(CatalogApiFactory factory) : IClassFixture
             .ToList();
 
         Assert.NotEmpty(bodies);
-        var missing = bodies.Where(t => CatalogJsonContext.Default.GetTypeInfo(t) is null).Select(t => t.FullName).Order().ToList();
-        Assert.True(missing.Count == 0, "Add [JsonSerializable] to CatalogJsonContext for: " + string.Join(", ", missing));
+        var missing = bodies.Where(t => ApiJsonContext.Default.GetTypeInfo(t) is null).Select(t => t.FullName).Order().ToList();
+        Assert.True(missing.Count == 0, "Add [JsonSerializable] to ApiJsonContext for: " + string.Join(", ", missing));
     }
 }

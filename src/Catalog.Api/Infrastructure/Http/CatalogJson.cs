@@ -16,13 +16,14 @@ public static class CatalogJson
 
     public static JsonNamingPolicy EnumNaming => JsonNamingPolicy.KebabCaseLower;
 
-    public static JsonSerializerOptions Apply(JsonSerializerOptions options)
+    /// <summary>Applies the conventions; <paramref name="contracts"/>, contracts generated at compile time, come before reflection.</summary>
+    public static JsonSerializerOptions Apply(JsonSerializerOptions options, IJsonTypeInfoResolver? contracts = null)
     {
         options.Converters.Add(new JsonStringEnumConverter(EnumNaming, allowIntegerValues: false));
         options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        // The generated contracts first (CatalogJsonContext); reflection for any type they do not list.
-        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(CatalogJsonContext.Default, options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+        var reflection = options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver();
+        options.TypeInfoResolver = (contracts is null ? reflection : JsonTypeInfoResolver.Combine(contracts, reflection))
             .WithAddedModifier(RefuseNulInText);
         return options;
     }

@@ -13,15 +13,17 @@ using Catalog.Api.Features.Outages;
 using Catalog.Api.Features.Proposals;
 using Catalog.Api.Features.Services;
 using Catalog.Api.Features.Webhooks;
+using Catalog.Api.Infrastructure.Http;
 
-namespace Catalog.Api.Infrastructure.Http;
+namespace Catalog.Api.Features;
 
 /// <summary>
 /// The JSON contracts of the API's bodies, generated when the project compiles. Without them the start built
 /// every endpoint's contract by reflection, emitting and compiling an accessor per member (a trace of the start put
-/// a fifth of its main thread there), and the emitted code stayed in memory. <see cref="CatalogJson"/> puts this
-/// context first and keeps reflection behind it for any other type; a test checks that every endpoint's bodies are
-/// listed here.
+/// a fifth of its main thread there), and the emitted code stayed in memory. The program hands this context to
+/// <see cref="CatalogJson.Apply"/>, which puts it first and keeps reflection behind it for any other type; it lives
+/// with the features it lists, since infrastructure does not know them. A test checks that every endpoint's bodies
+/// are listed here.
 /// </summary>
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(VersionDiff))]
@@ -83,4 +85,4 @@ namespace Catalog.Api.Infrastructure.Http;
 [JsonSerializable(typeof(Page<ServiceResponse>))]
 [JsonSerializable(typeof(Page<WebhookDeliveryResponse>))]
 [JsonSerializable(typeof(Page<WebhookResponse>))]
-internal sealed partial class CatalogJsonContext : JsonSerializerContext;
+internal sealed partial class ApiJsonContext : JsonSerializerContext;
