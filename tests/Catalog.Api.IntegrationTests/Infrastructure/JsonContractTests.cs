@@ -17,8 +17,8 @@ public sealed class JsonContractTests(CatalogApiFactory factory) : IClassFixture
     {
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var bodies = endpoints
-            .SelectMany(e => e.Metadata.OfType<IProducesResponseTypeMetadata>().Where(p => p.ContentTypes.Any(c => c.Contains("json", StringComparison.Ordinal))).Select(p => p.Type)
-                .Concat(e.Metadata.OfType<IAcceptsMetadata>().Where(a => a.ContentTypes.Any(c => c.Contains("json", StringComparison.Ordinal))).Select(a => a.RequestType)))
+            .SelectMany(e => e.Metadata.OfType<IProducesResponseTypeMetadata>().Where(p => IsJson(p.ContentTypes)).Select(p => p.Type)
+                .Concat(e.Metadata.OfType<IAcceptsMetadata>().Where(a => IsJson(a.ContentTypes)).Select(a => a.RequestType)))
             .OfType<Type>()
             .Where(t => t != typeof(void) && t != typeof(Stream) && !typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(t))
             .Distinct()
@@ -27,5 +27,7 @@ public sealed class JsonContractTests(CatalogApiFactory factory) : IClassFixture
         Assert.NotEmpty(bodies);
         var missing = bodies.Where(t => ApiJsonContext.Default.GetTypeInfo(t) is null).Select(t => t.FullName).Order().ToList();
         Assert.True(missing.Count == 0, "Add [JsonSerializable] to ApiJsonContext for: " + string.Join(", ", missing));
+
+        static bool IsJson(IEnumerable<string> contentTypes) => contentTypes.Any(c => c.Contains("json", StringComparison.Ordinal));
     }
 }
