@@ -32,7 +32,9 @@ internal static class Report
         md.AppendLine("an event through EF Core on SQLite): what this stack does with nothing else to do. Rows marked *cache off* are measured on an");
         md.AppendLine("API started with `ResponseCache:Enabled=false`, where every read reaches the database. Peak RSS is the API process's resident");
         md.AppendLine("memory, sampled every 20 ms, in MiB (2²⁰ bytes); the memory target is in MB (10⁶ bytes). Cold start is the median time from");
-        md.AppendLine("starting the process on the seeded database to the first 200 from `/health/ready`.");
+        md.AppendLine("starting the process on the seeded database to the first 200 from `/health/ready`. PostgreSQL runs on the same two cores,");
+        md.AppendLine("in a container the suite starts and reaches at its address on Docker's bridge (since 2 December 2026; before, through a port");
+        md.AppendLine("published on 127.0.0.1, whose relay took up to 40 % of a core under the uncached reads).");
         md.AppendLine();
         md.AppendLine("The delivered-service scenarios (`--scenarios delivery`) seed, beside the catalog, chains of five supporting services (one");
         md.AppendLine("chain per 250 catalog services, at least four), a business unit with 50 agreements whose services each depend on the head");

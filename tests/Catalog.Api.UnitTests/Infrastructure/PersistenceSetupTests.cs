@@ -71,6 +71,16 @@ public sealed class PersistenceSetupTests
     }
 
     [Fact]
+    public void Postgres_ConnectionString_KeepsSessionsUnresetUnlessItSaysOtherwise()
+    {
+        using var unreset = Context(("Database:Provider", "Postgres"), ("ConnectionStrings:Catalog", "Host=db;Database=catalog"));
+        using var told = Context(("Database:Provider", "Postgres"), ("ConnectionStrings:Catalog", "Host=db;Database=catalog;No Reset On Close=false"));
+
+        Assert.True(new NpgsqlConnectionStringBuilder(unreset.Database.GetConnectionString()).NoResetOnClose);
+        Assert.False(new NpgsqlConnectionStringBuilder(told.Database.GetConnectionString()).NoResetOnClose);
+    }
+
+    [Fact]
     public void Sqlite_NoConnectionString_UsesTheDataFolder()
     {
         using var db = Context(("Database:CommandTimeout", "00:00:07"));

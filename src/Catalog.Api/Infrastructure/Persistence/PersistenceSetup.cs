@@ -115,6 +115,15 @@ public static class PersistenceSetup
             builder.MaxAutoPrepare = AutoPreparedStatements;
         }
 
+        // When the pool takes a connection back, Npgsql resets its session (RESET ALL, UNLISTEN, DISCARD and more)
+        // with the next command; PostgreSQL ran those seven statements on every request. The API leaves no session
+        // state to reset: its one advisory lock is held for a transaction, and it never SETs a session value,
+        // LISTENs or creates a temporary table. So the reset is off unless the connection string sets it.
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         return builder.ConnectionString;
     }
 
