@@ -47,8 +47,8 @@ public sealed class AttainmentSignal : WakeSignal
 /// <see cref="AttainmentOptions.WakeInterval"/>, gathering the writes meanwhile) for the agreements that write bears
 /// on only: those on the service written and on every service relying on it, however indirectly. A round over every
 /// agreement for each outage a monitoring tool posts would make the watcher's work grow with the number of agreements
-/// times the rate of alerts. Every instance runs one; what each notice is given once
-/// rests on the database (<see cref="Domain.Delivery.EmittedNotice"/>), not on which instance gets there first.
+/// times the rate of alerts. Every instance runs one; what each notice is given once rests on the database
+/// (<see cref="Domain.Delivery.EmittedNotice"/>), not on which instance gets there first.
 /// </summary>
 internal sealed class AttainmentWatcher(
     IServiceScopeFactory scopes, AttainmentSignal signal, IOptions<AttainmentOptions> options, TimeProvider clock, ILogger<AttainmentWatcher> logger)

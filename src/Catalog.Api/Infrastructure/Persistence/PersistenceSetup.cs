@@ -99,10 +99,12 @@ public static class PersistenceSetup
                 : throw new InvalidOperationException("Database:Provider is 'Postgres' but ConnectionStrings:Catalog is empty; set it (for example ConnectionStrings__Catalog=\"Host=db;Database=catalog;Username=catalog;Password=…\").");
         }
 
-        // The generic builder keeps the keys as written (case-insensitively), so it tells whether one was given.
+        // The generic builder keeps the keys as written (case-insensitively), so it tells whether one was given,
+        // in either of the spellings Npgsql accepts ("Max Auto Prepare" or "MaxAutoPrepare").
         var given = new DbConnectionStringBuilder { ConnectionString = configured };
+        bool Sets(string keyword) => given.ContainsKey(keyword) || given.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
         var builder = new NpgsqlConnectionStringBuilder(configured);
-        if (!given.ContainsKey("Timeout"))
+        if (!Sets("Timeout"))
         {
             builder.Timeout = Seconds(connectTimeout);
         }
@@ -110,7 +112,7 @@ public static class PersistenceSetup
         // With this, Npgsql prepares a statement on the server once a connection has run it a few times, so PostgreSQL
         // stops parsing and planning it on every execution; the pool keeps the physical connections, and with them
         // what was prepared. Npgsql leaves it off; it is on here unless the connection string sets it.
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        if (!Sets("Max Auto Prepare"))
         {
             builder.MaxAutoPrepare = AutoPreparedStatements;
         }
@@ -119,7 +121,7 @@ public static class PersistenceSetup
         // with the next command; PostgreSQL ran those seven statements on every request. The API leaves no session
         // state to reset: its one advisory lock is held for a transaction, and it never SETs a session value,
         // LISTENs or creates a temporary table. So the reset is off unless the connection string sets it.
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        if (!Sets("No Reset On Close"))
         {
             builder.NoResetOnClose = true;
         }
